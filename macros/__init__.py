@@ -1,0 +1,37 @@
+"""mkdocs-macros adapter: each macro is a one-line call into :mod:`coursekit.site`.
+
+Nothing here renders or validates; it only passes the current page along.
+After editing Python code, restart ``mkdocs serve`` (macros caches this module).
+"""
+
+from pathlib import Path
+
+from coursekit import hooks
+from coursekit.site import Site
+
+
+def define_env(env):
+    """Register the course macros; fails the build with every content problem listed."""
+    site: Site = hooks.start(env.conf, Path(env.conf["config_file_path"]).parent)
+    src = lambda: env.page.file.src_uri  # noqa: E731 - the page being rendered
+    env.variables["edition"] = site.edition
+    env.macro(lambda id: site.worksheet(id, src()), "worksheet")
+    env.macro(lambda id: site.sop(id, src()), "sop")
+    env.macro(lambda id: site.case(id, src()), "case")
+    env.macro(lambda id, text=None: site.term(id, src(), text), "term")
+    env.macro(lambda: site.lesson_header(env.page.meta, src()), "lesson_header")
+    env.macro(lambda: site.project_overview(env.page.meta, src()), "project_overview")
+    env.macro(lambda kind: site.library(kind, src()), "library")
+    env.macro(lambda: site.glossary(src()), "glossary")
+    env.macro(lambda: site.course_overview(src()), "course_overview")
+    env.macro(lambda: site.bibliography(src()), "bibliography")
+
+
+def on_pre_page_macros(env):
+    """Drop teacher-only boxes (student edition) and check the page's template syntax."""
+    env.markdown = hooks.prepare_page(env.conf, env.markdown, env.page.file.src_uri, env.page.meta)
+
+
+def on_post_build(env):
+    """Patch material's JavaScript: Chinese query segmentation, no CDN requests."""
+    hooks.post_build(env.conf)

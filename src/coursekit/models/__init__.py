@@ -1,0 +1,11 @@
+"""One pydantic schema per content kind."""
+
+from .bibliography import Source
+from .case import Case
+from .course import Course, Project
+from .glossary import Term
+from .lesson import Lesson, ProjectPage
+from .sop import Sop
+from .worksheet import Worksheet
+
+__all__ = ["Case", "Course", "Lesson", "Project", "ProjectPage", "Sop", "Source", "Term", "Worksheet"]

@@ -1,0 +1,65 @@
+"""Read Markdown pages: split front matter and find the macro calls in them.
+
+Macro calls are checked statically (no rendering needed), so a call naming an
+unknown id is reported with its exact line.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import Problem
+from .yamlio import LineMap, YamlError, parse_yaml
+
+log = logging.getLogger(__name__)
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+MACRO_CALL = re.compile(r"\{\{-?\s*(\w+)\s*\(\s*(?:[\"']([^\"']*)[\"'])?")
+
+
+@dataclass
+class Page:
+    """A Markdown page: where it is, its front matter and its body."""
+
+    rel: str
+    meta: dict[str, Any]
+    lines: LineMap
+    body: str
+    body_line: int  # file line of the body's first line
+    calls: list[tuple[str, str | None, int]] = field(default_factory=list)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Return (front matter YAML, body, line where the body starts)."""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        return "", text, 1
+    return m.group(1) or "", text[m.end():], m.group(0).count("\n") + 1
+
+
+def read_page(path: Path, rel: str) -> tuple[Page | None, list[Problem]]:
+    """Read a page, parsing its front matter; problems carry file lines."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [Problem(rel, None, "encoding", f"the file is not UTF-8 (byte {exc.start}); save it as UTF-8")]
+    text = text.lstrip("\ufeff")
+    fm, body, body_line = split_front_matter(text)
+    meta: Any = {}
+    lines: LineMap = {}
+    if fm.strip():
+        try:
+            meta, raw = parse_yaml(fm, rel)
+        except YamlError as exc:
+            return None, [Problem(p.path, (p.line or 0) + 1, p.rule, p.message) for p in exc.problems]
+        lines = {k: v + 1 for k, v in raw.items()}  # front matter starts on line 2
+    if not isinstance(meta, dict):
+        return None, [Problem(rel, 2, "front-matter", "front matter must be a mapping of fields (key: value)")]
+    page = Page(rel, meta, lines, body, body_line)
+    page.calls = [(m.group(1), m.group(2), body_line + body.count("\n", 0, m.start()))
+                  for m in MACRO_CALL.finditer(body)]
+    return page, []

@@ -1,0 +1,257 @@
+"""Load every record and page once, validate them and check cross-references.
+
+``load(root)`` is cached on the files' sizes and modification times, so a
+build loads content once and ``mkdocs serve`` reloads only after an edit.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import models
+from .errors import CourseError, Problem
+from .pages import Page, read_page
+from .validate import validate
+from .yamlio import LineMap, YamlError, line_of, read_yaml
+
+log = logging.getLogger(__name__)
+
+KINDS: dict[str, type[models.base.Record]] = {
+    "bibliography": models.Source,
+    "worksheets": models.Worksheet,
+    "sops": models.Sop,
+    "cases": models.Case,
+    "glossary": models.Term,
+}
+"""Data kinds: folder under ``data/`` → schema."""
+
+MACRO_KINDS = {"worksheet": "worksheets", "sop": "sops", "case": "cases", "term": "glossary"}
+"""Macros that take an id, and the kind the id belongs to."""
+
+
+@dataclass
+class Registry:
+    """Everything the course is made of, validated."""
+
+    root: Path
+    course: models.Course
+    records: dict[str, dict[str, Any]]                 # kind → id → record
+    where: dict[tuple[str, str], tuple[str, LineMap]]  # (kind, id) → (file, line map)
+    lessons: dict[str, models.Lesson]                  # page path → front matter
+    project_pages: dict[str, models.ProjectPage]       # slug → front matter
+    pages: dict[str, Page]                             # docs-relative path → page
+    embeds: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (kind, id) → pages
+
+    @property
+    def projects(self) -> dict[str, models.Project]:
+        """Projects by slug, in course order."""
+        return {p.slug: p for p in self.course.projects}
+
+    def get(self, kind: str, id_: str) -> Any:
+        """The record ``id_`` of ``kind``; KeyError if unknown."""
+        return self.records[kind][id_]
+
+    def lessons_of(self, slug: str) -> list[tuple[str, models.Lesson]]:
+        """Task pages of a project, ordered by task number."""
+        found = [(p, le) for p, le in self.lessons.items() if le.project == slug]
+        return sorted(found, key=lambda item: item[1].task)
+
+    def in_project(self, kind: str, slug: str) -> list[Any]:
+        """Records of ``kind`` belonging to project ``slug``, by id."""
+        recs = self.records[kind].values()
+        return [r for r in sorted(recs, key=lambda r: r.id)
+                if slug in (getattr(r, "projects", None) or [getattr(r, "project", None)])]
+
+
+_cache: dict[Path, tuple[tuple[Any, ...], Registry]] = {}
+
+
+def _signature(root: Path) -> tuple[Any, ...]:
+    files = [root / "data" / "course.yml", *sorted((root / "data").glob("*/*.yml")),
+             *sorted((root / "docs").rglob("*.md"))]
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+
+
+def load(root: Path) -> Registry:
+    """Load and check the course under ``root``; raise :class:`CourseError` listing every problem."""
+    root = root.resolve()
+    sig = _signature(root)
+    hit = _cache.get(root)
+    if hit and hit[0] == sig:
+        return hit[1]
+    registry = _load(root)
+    _cache[root] = (sig, registry)
+    return registry
+
+
+def _load(root: Path) -> Registry:
+    problems: list[Problem] = []
+    course = _load_course(root, problems)
+    records: dict[str, dict[str, Any]] = {k: {} for k in KINDS}
+    where: dict[tuple[str, str], tuple[str, LineMap]] = {}
+    for kind, model in KINDS.items():
+        for path in sorted((root / "data" / kind).glob("*.yml")):
+            rel = path.relative_to(root).as_posix()
+            rec, lines = _load_record(path, rel, model, problems)
+            if rec is None:
+                continue
+            if rec.id in records[kind]:
+                first = where[(kind, rec.id)][0]
+                problems.append(Problem(rel, line_of(lines, ("id",)), "duplicate-id",
+                                        f"id '{rec.id}' is already used by {first}; give each record its own id"))
+                continue
+            if path.stem != rec.id:
+                problems.append(Problem(rel, line_of(lines, ("id",)), "id-filename",
+                                        f"id '{rec.id}' does not match the file name '{path.name}'; "
+                                        f"rename the file to '{rec.id}.yml' or fix the id"))
+            records[kind][rec.id] = rec
+            where[(kind, rec.id)] = (rel, lines)
+    for path in (root / "data").glob("*.yaml"):
+        problems.append(Problem(path.relative_to(root).as_posix(), None, "file-name", "use the extension .yml"))
+    for path in (root / "data").glob("*/*.yaml"):
+        problems.append(Problem(path.relative_to(root).as_posix(), None, "file-name", "use the extension .yml"))
+    lessons, project_pages, pages = _load_pages(root, problems)
+    if course is None:
+        raise CourseError(problems)
+    registry = Registry(root, course, records, where, lessons, project_pages, pages)
+    problems += check_references(registry)
+    if problems:
+        raise CourseError(problems)
+    return registry
+
+
+def _load_course(root: Path, problems: list[Problem]) -> models.Course | None:
+    path = root / "data" / "course.yml"
+    if not path.exists():
+        problems.append(Problem("data/course.yml", None, "missing-file", "the course outline is missing; create it"))
+        return None
+    course, _ = _load_record(path, "data/course.yml", models.Course, problems)
+    return course
+
+
+def _load_record(path: Path, rel: str, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, LineMap]:
+    try:
+        data, lines = read_yaml(path, rel)
+    except YamlError as exc:
+        problems += exc.problems
+        return None, {}
+    rec, found = validate(model, data, lines, rel)
+    problems += found
+    return rec, lines
+
+
+def _load_pages(root: Path, problems: list[Problem]) -> tuple[dict, dict, dict]:
+    lessons: dict[str, models.Lesson] = {}
+    project_pages: dict[str, models.ProjectPage] = {}
+    pages: dict[str, Page] = {}
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(root).as_posix()
+        page, found = read_page(path, rel)
+        problems += found
+        if page is None:
+            continue
+        pages[path.relative_to(docs).as_posix()] = page
+        parts = path.relative_to(docs).parts
+        if len(parts) != 3 or parts[0] != "modules":
+            continue
+        model = models.ProjectPage if parts[2] == "index.md" else models.Lesson
+        fm, found = validate(model, page.meta, page.lines, rel)
+        problems += found
+        if fm is None:
+            continue
+        if fm.project != parts[1]:
+            problems.append(Problem(rel, line_of(page.lines, ("project",)), "page-project",
+                                    f"project '{fm.project}' does not match the folder '{parts[1]}'; "
+                                    f"move the page or fix the front matter"))
+        if isinstance(fm, models.ProjectPage):
+            project_pages[fm.project] = fm
+        else:
+            lessons[path.relative_to(docs).as_posix()] = fm
+    return lessons, project_pages, pages
+
+
+def check_references(reg: Registry) -> list[Problem]:
+    """Check every id that one record or page uses to name another."""
+    problems: list[Problem] = []
+    projects = reg.projects
+
+    def ref(rel: str, lines: LineMap, loc: tuple[Any, ...], kind: str, value: str, what: str) -> None:
+        known = projects if kind == "projects" else reg.records[kind]
+        if value not in known:
+            problems.append(Problem(rel, line_of(lines, loc), "unknown-ref",
+                                    f"{what} '{value}' does not exist{_did_you_mean(value, known)}"))
+
+    for (kind, id_), (rel, lines) in reg.where.items():
+        rec = reg.records[kind][id_]
+        for i, slug in enumerate(getattr(rec, "projects", [])):
+            ref(rel, lines, ("projects", i), "projects", slug, "project")
+        if getattr(rec, "project", None):
+            ref(rel, lines, ("project",), "projects", rec.project, "project")
+        for i, src in enumerate(getattr(rec, "sources", [])):
+            ref(rel, lines, ("sources", i), "bibliography", src, "source")
+        for i, other in enumerate(getattr(rec, "related", [])):
+            ref(rel, lines, ("related", i), "glossary", other, "related term")
+    problems += _check_terms_unique(reg)
+    for path, lesson in reg.lessons.items():
+        page = reg.pages[path]
+        for i, src in enumerate(lesson.sources):
+            ref(page.rel, page.lines, ("sources", i), "bibliography", src,
+                "source (a bibliography id in data/bibliography/)")
+        ref(page.rel, page.lines, ("project",), "projects", lesson.project, "project")
+    seen: dict[tuple[str, int], str] = {}
+    for path, lesson in sorted(reg.lessons.items()):
+        key = (lesson.project, lesson.task)
+        if key in seen:
+            page = reg.pages[path]
+            problems.append(Problem(page.rel, line_of(page.lines, ("task",)), "duplicate-task",
+                                    f"task {lesson.task} of {lesson.project} is also {seen[key]}; renumber one"))
+        seen[key] = reg.pages[path].rel
+    for path, page in reg.pages.items():
+        for name, arg, line in page.calls:
+            kind = MACRO_KINDS.get(name)
+            if kind is None or arg is None:
+                continue
+            reg.embeds.setdefault((kind, arg), []).append(path)
+            if arg not in reg.records[kind]:
+                problems.append(Problem(page.rel, line, "unknown-id",
+                                        f"{name}(\"{arg}\"): no {kind[:-1] if kind != 'glossary' else 'term'} "
+                                        f"with id '{arg}' in data/{kind}/{_did_you_mean(arg, reg.records[kind])}"))
+    return problems
+
+
+def _check_terms_unique(reg: Registry) -> list[Problem]:
+    """A term or alias may name only one glossary entry."""
+    problems: list[Problem] = []
+    owner: dict[str, str] = {}
+    for term in sorted(reg.records["glossary"].values(), key=lambda t: t.id):
+        rel, lines = reg.where[("glossary", term.id)]
+        for i, name in enumerate([term.term, *term.aliases]):
+            key = name.replace(" ", "").lower()
+            if key in owner and owner[key] != term.id:
+                loc = ("term",) if i == 0 else ("aliases", i - 1)
+                problems.append(Problem(rel, line_of(lines, loc), "duplicate-term",
+                                        f"'{name}' is already defined by glossary entry '{owner[key]}'; "
+                                        f"define each term once and link to it"))
+            owner.setdefault(key, term.id)
+    return problems
+
+
+def _did_you_mean(value: str, known: Any) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check(root: Path) -> list[Problem]:
+    """Every problem in the course under ``root`` (empty when all is well)."""
+    try:
+        load(root)
+    except CourseError as exc:
+        return exc.problems
+    return []

@@ -1,0 +1,151 @@
+"""What each macro shows: one method per macro, each a call to :func:`render`.
+
+The mkdocs-macros module (``macros/``) and ``coursekit check`` both use this
+class, so a page renders the same way in a build and in a check.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from . import registry as registry_mod
+from .editions import check_edition
+from .errors import CourseError, Problem
+from .registry import MACRO_KINDS, Registry
+from .render import cn_number, content_version, render
+from .urls import link
+
+log = logging.getLogger(__name__)
+
+LIBRARY_PAGES = {
+    "worksheets": "library/worksheets.md",
+    "sops": "library/sops.md",
+    "cases": "library/cases.md",
+    "glossary": "library/glossary.md",
+}
+ANCHOR_PREFIX = {"worksheets": "ws-", "sops": "sop-", "cases": "case-", "glossary": "term-"}
+
+
+@dataclass
+class Site:
+    """The course as the site shows it, in one edition."""
+
+    root: Path
+    edition: str = "student"
+    directory_urls: bool = True
+
+    def __post_init__(self) -> None:
+        check_edition(self.edition)
+
+    @property
+    def reg(self) -> Registry:
+        """The validated course (loaded once, reloaded after edits)."""
+        return registry_mod.load(self.root)
+
+    @property
+    def teacher(self) -> bool:
+        """True in the teacher edition."""
+        return self.edition == "teacher"
+
+    # -- helpers -------------------------------------------------------------
+
+    def _record(self, kind: str, id_: str, page: str) -> Any:
+        try:
+            return self.reg.get(kind, id_)
+        except KeyError:
+            known = list(self.reg.records[kind])
+            close = difflib.get_close_matches(id_, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            name = next(m for m, k in MACRO_KINDS.items() if k == kind)
+            raise CourseError([Problem(f"docs/{page}", None, "unknown-id",
+                                       f"{name}(\"{id_}\"): no record with id '{id_}' in data/{kind}/{hint}")]) from None
+
+    def _ctx(self, page: str) -> dict[str, Any]:
+        """What every template may use."""
+        return {
+            "teacher": self.teacher,
+            "reg": self.reg,
+            "projects": self.reg.projects,
+            "link": lambda target, anchor="": link(target, page, anchor, self.directory_urls),
+            "home_of": self.home_of,
+            "anchor": lambda kind, id_: ANCHOR_PREFIX[kind] + id_,
+            "source_title": lambda sid: self.reg.get("bibliography", sid).title,
+            "cn": cn_number,
+        }
+
+    def home_of(self, kind: str, id_: str) -> tuple[str, str]:
+        """Where a record is shown: the first page embedding it, else its library page."""
+        pages = self.reg.embeds.get((kind, id_)) or [LIBRARY_PAGES[kind]]
+        return pages[0], ANCHOR_PREFIX[kind] + id_
+
+    # -- macros --------------------------------------------------------------
+
+    def worksheet(self, id_: str, page: str) -> Markup:
+        """A worksheet, with answer and rubric in the teacher edition."""
+        ws = self._record("worksheets", id_, page)
+        return render(self.root / "templates", "worksheet", ws=ws, version=content_version(ws), **self._ctx(page))
+
+    def sop(self, id_: str, page: str) -> Markup:
+        """An SOP table."""
+        return render(self.root / "templates", "sop", sop=self._record("sops", id_, page), **self._ctx(page))
+
+    def case(self, id_: str, page: str) -> Markup:
+        """A case study, with discussion guidance in the teacher edition."""
+        return render(self.root / "templates", "case", case=self._record("cases", id_, page), **self._ctx(page))
+
+    def term(self, id_: str, page: str, text: str | None = None) -> str:
+        """A Markdown link to a glossary entry (mkdocs validates it)."""
+        t = self._record("glossary", id_, page)
+        target = posixpath.relpath(LIBRARY_PAGES["glossary"], posixpath.dirname(page) or ".")
+        return f"[{text or t.term}]({target}#term-{id_})"
+
+    def lesson_header(self, meta: dict[str, Any], page: str) -> Markup:
+        """Minutes, objectives, key points and sources of a task page."""
+        lesson = self.reg.lessons.get(page)
+        if lesson is None:
+            raise CourseError([Problem(f"docs/{page}", None, "not-a-lesson",
+                                       "lesson_header() works only on task pages in docs/modules/<project>/")])
+        project = self.reg.projects[lesson.project]
+        return render(self.root / "templates", "lesson_header", lesson=lesson, project=project, **self._ctx(page))
+
+    def project_overview(self, meta: dict[str, Any], page: str) -> Markup:
+        """Objectives, tasks, worksheets, SOPs and cases of a project page."""
+        slug = str(meta.get("project", ""))
+        if slug not in self.reg.project_pages:
+            raise CourseError([Problem(f"docs/{page}", None, "not-a-project",
+                                       "project_overview() works only on docs/modules/<project>/index.md")])
+        return render(self.root / "templates", "project_overview", project=self.reg.projects[slug],
+                      front=self.reg.project_pages[slug], lessons=self.reg.lessons_of(slug), **self._ctx(page))
+
+    def library(self, kind: str, page: str) -> Markup:
+        """Every record of ``kind`` (worksheets, sops, cases), grouped by project."""
+        if kind not in ("worksheets", "sops", "cases"):
+            raise CourseError([Problem(f"docs/{page}", None, "unknown-kind",
+                                       f"library(\"{kind}\"): use 'worksheets', 'sops' or 'cases'")])
+        return render(self.root / "templates", "library", kind=kind, **self._ctx(page))
+
+    def glossary(self, page: str) -> Markup:
+        """The glossary, grouped by the project that introduces each term."""
+        return render(self.root / "templates", "glossary", **self._ctx(page))
+
+    def course_overview(self, page: str) -> Markup:
+        """The six projects in order, with hours and tasks, for the home page."""
+        return render(self.root / "templates", "course_overview", **self._ctx(page))
+
+    def bibliography(self, page: str) -> Markup:
+        """Every source the course is written from."""
+        return render(self.root / "templates", "bibliography", **self._ctx(page))
+
+    def search_words(self) -> list[str]:
+        """Words jieba must keep whole: glossary terms, aliases and the course's list."""
+        words = set(self.reg.course.search_words)
+        for t in self.reg.records["glossary"].values():
+            words.update(w for w in [t.term, *t.aliases] if " " not in w)
+        return sorted(words)

@@ -1,0 +1,127 @@
+"""Turn pydantic validation errors into :class:`Problem` lines.
+
+Each message names the YAML line and the field path, e.g.
+``data/worksheets/swot-talent.yml:14 [schema] sections[2].fields[0].kind: 'texarea' is not one of 'text', …``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .yamlio import LineMap, line_of
+
+log = logging.getLogger(__name__)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def dotted(loc: tuple[Any, ...]) -> str:
+    """Format a location as ``sections[2].fields[0].kind``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def validate(model: type[M], data: Any, lines: LineMap, rel: str) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` against ``model``; return the record or every problem found."""
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return None, [Problem(rel, 1, "schema", f"expected a mapping of fields (key: value), found a {kind}")]
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = [_problem(model, data, err, lines, rel) for err in exc.errors()]
+        return None, problems
+
+
+def _problem(model: type[BaseModel], data: Any, err: Any, lines: LineMap, rel: str) -> Problem:
+    """One pydantic error as a Problem with line, field path and advice."""
+    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
+    kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
+    if kind == "union_tag_invalid":
+        loc = loc + (ctx.get("discriminator", "kind").strip("'"),)
+        expected = ctx.get("expected_tags", "")
+        text = f"{ctx.get('tag')!r} is not one of {expected}"
+    elif kind == "union_tag_not_found":
+        loc = loc + ("kind",)
+        text = "required field is missing; give the field's kind"
+    elif kind == "missing":
+        text = "required field is missing; add it"
+    elif kind == "extra_forbidden":
+        text = f"unknown field '{loc[-1]}'" + _suggest(model, data, loc)
+    elif kind == "literal_error":
+        text = f"{value!r} is not one of {ctx.get('expected')}"
+    elif kind == "string_pattern_mismatch":
+        text = f"{value!r} is not a valid id: use lowercase letters, digits and single hyphens (e.g. 'swot-talent')"
+        if "0-9]{2}" in str(ctx.get("pattern", "")):
+            text = f"{value!r} is not a project slug such as '01-preparation'"
+    elif kind == "value_error":
+        text = str(ctx.get("error", err["msg"]))
+    else:
+        text = f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", got {value!r}" if _short(value) else "")
+    return Problem(rel, line_of(lines, loc), "schema", f"{dotted(loc)}: {text}")
+
+
+_UNION_TAGS = {"text", "textarea", "table", "matrix", "checklist", "rating"}
+
+
+def _short(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool)) and len(str(value)) <= 60
+
+
+def _suggest(model: type[BaseModel], data: Any, loc: tuple[Any, ...]) -> str:
+    """Name the allowed fields at ``loc`` and the closest one to the typo."""
+    allowed = _allowed_fields(model, data, loc[:-1])
+    if not allowed:
+        return "; remove it"
+    close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"{hint or ';'} allowed: {', '.join(allowed)}".replace(";;", ";")
+
+
+def _allowed_fields(model: type[BaseModel], data: Any, loc: tuple[Any, ...]) -> list[str]:
+    """Follow ``loc`` through the schema to the model that holds it."""
+    current: Any = model
+    for part in loc:
+        data = data[part] if isinstance(data, (dict, list)) else None
+        current = _step(current, part, data)
+        if current is None:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _step(tp: Any, part: Any, data: Any) -> Any:
+    """The type reached from ``tp`` by key or index ``part``."""
+    if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
+        field = tp.model_fields.get(part)
+        return _unwrap(field.annotation, data) if field else None
+    origin = typing.get_origin(tp)
+    if origin in (list, tuple) and isinstance(part, int):
+        return _unwrap(typing.get_args(tp)[0], data)
+    return None
+
+
+def _unwrap(tp: Any, data: Any) -> Any:
+    """Strip Annotated/Optional/Union, picking the union member whose ``kind`` matches ``data``."""
+    while typing.get_origin(tp) is typing.Annotated:
+        tp = typing.get_args(tp)[0]
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None)) and args:
+        if isinstance(data, dict) and "kind" in data:
+            for a in args:
+                f = getattr(a, "model_fields", {}).get("kind")
+                if f and data["kind"] in typing.get_args(f.annotation):
+                    return a
+        tp = args[0]
+        while typing.get_origin(tp) is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+    return tp
