@@ -53,7 +53,8 @@ def prepare_page(conf: Any, markdown: str, src: str, meta: dict[str, Any]) -> st
     teacher = (conf.get("extra") or {}).get("edition") == "teacher"
     rel = f"{Path(conf['docs_dir']).name}/{src}"
     text = (Path(conf["docs_dir"]) / src).read_text(encoding="utf-8-sig")
-    _, _, body_line = split_front_matter(text)
+    _, body, body_line = split_front_matter(text)
+    body_line += len(body) - len(body.lstrip("\n"))  # mkdocs drops blank lines after front matter
     problems = jinja_problems(markdown, rel, body_line, meta)
     if problems:
         raise PluginError(f"page has problems:\n{CourseError(problems)}")

@@ -47,6 +47,7 @@ class Registry:
     project_pages: dict[str, models.ProjectPage]       # slug → front matter
     pages: dict[str, Page]                             # docs-relative path → page
     embeds: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (kind, id) → pages
+    broken: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of records that failed validation
 
     @property
     def projects(self) -> dict[str, models.Project]:
@@ -95,11 +96,13 @@ def _load(root: Path) -> Registry:
     course = _load_course(root, problems)
     records: dict[str, dict[str, Any]] = {k: {} for k in KINDS}
     where: dict[tuple[str, str], tuple[str, LineMap]] = {}
+    broken: set[tuple[str, str]] = set()
     for kind, model in KINDS.items():
         for path in sorted((root / "data" / kind).glob("*.yml")):
             rel = path.relative_to(root).as_posix()
             rec, lines = _load_record(path, rel, model, problems)
             if rec is None:
+                broken.add((kind, path.stem))  # already reported: don't report its users too
                 continue
             if rec.id in records[kind]:
                 first = where[(kind, rec.id)][0]
@@ -119,7 +122,7 @@ def _load(root: Path) -> Registry:
     lessons, project_pages, pages = _load_pages(root, problems)
     if course is None:
         raise CourseError(problems)
-    registry = Registry(root, course, records, where, lessons, project_pages, pages)
+    registry = Registry(root, course, records, where, lessons, project_pages, pages, broken=broken)
     problems += check_references(registry)
     if problems:
         raise CourseError(problems)
@@ -184,9 +187,10 @@ def check_references(reg: Registry) -> list[Problem]:
 
     def ref(rel: str, lines: LineMap, loc: tuple[Any, ...], kind: str, value: str, what: str) -> None:
         known = projects if kind == "projects" else reg.records[kind]
-        if value not in known:
+        if value not in known and (kind, value) not in reg.broken:
+            hint = _source_hint(reg, value) if kind == "bibliography" else ""
             problems.append(Problem(rel, line_of(lines, loc), "unknown-ref",
-                                    f"{what} '{value}' does not exist{_did_you_mean(value, known)}"))
+                                    f"{what} '{value}' does not exist{hint or _did_you_mean(value, known)}"))
 
     for (kind, id_), (rel, lines) in reg.where.items():
         rec = reg.records[kind][id_]
@@ -219,7 +223,7 @@ def check_references(reg: Registry) -> list[Problem]:
             if kind is None or arg is None:
                 continue
             reg.embeds.setdefault((kind, arg), []).append(path)
-            if arg not in reg.records[kind]:
+            if arg not in reg.records[kind] and (kind, arg) not in reg.broken:
                 problems.append(Problem(page.rel, line, "unknown-id",
                                         f"{name}(\"{arg}\"): no {kind[:-1] if kind != 'glossary' else 'term'} "
                                         f"with id '{arg}' in data/{kind}/{_did_you_mean(arg, reg.records[kind])}"))
@@ -241,6 +245,14 @@ def _check_terms_unique(reg: Registry) -> list[Problem]:
                                         f"define each term once and link to it"))
             owner.setdefault(key, term.id)
     return problems
+
+
+def _source_hint(reg: Registry, value: str) -> str:
+    """If a source file name was cited instead of its bibliography id, name the id."""
+    for src in reg.records["bibliography"].values():
+        if src.file.startswith(value) or value.startswith(src.file.split("_")[0] + "_"):
+            return f"; cite the bibliography id '{src.id}' (file {src.file}) instead of the file name"
+    return ""
 
 
 def _did_you_mean(value: str, known: Any) -> str:

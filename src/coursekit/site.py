@@ -40,14 +40,22 @@ class Site:
     root: Path
     edition: str = "student"
     directory_urls: bool = True
+    templates: Path | None = None  # default: <root>/templates
 
     def __post_init__(self) -> None:
         check_edition(self.edition)
+        self.templates = self.templates or self.root / "templates"
 
     @property
     def reg(self) -> Registry:
         """The validated course (loaded once, reloaded after edits)."""
         return registry_mod.load(self.root)
+
+    @property
+    def tpl(self) -> Path:
+        """The templates folder."""
+        assert self.templates is not None
+        return self.templates
 
     @property
     def teacher(self) -> bool:
@@ -90,15 +98,15 @@ class Site:
     def worksheet(self, id_: str, page: str) -> Markup:
         """A worksheet, with answer and rubric in the teacher edition."""
         ws = self._record("worksheets", id_, page)
-        return render(self.root / "templates", "worksheet", ws=ws, version=content_version(ws), **self._ctx(page))
+        return render(self.tpl, "worksheet", ws=ws, version=content_version(ws), **self._ctx(page))
 
     def sop(self, id_: str, page: str) -> Markup:
         """An SOP table."""
-        return render(self.root / "templates", "sop", sop=self._record("sops", id_, page), **self._ctx(page))
+        return render(self.tpl, "sop", sop=self._record("sops", id_, page), **self._ctx(page))
 
     def case(self, id_: str, page: str) -> Markup:
         """A case study, with discussion guidance in the teacher edition."""
-        return render(self.root / "templates", "case", case=self._record("cases", id_, page), **self._ctx(page))
+        return render(self.tpl, "case", case=self._record("cases", id_, page), **self._ctx(page))
 
     def term(self, id_: str, page: str, text: str | None = None) -> str:
         """A Markdown link to a glossary entry (mkdocs validates it)."""
@@ -113,7 +121,7 @@ class Site:
             raise CourseError([Problem(f"docs/{page}", None, "not-a-lesson",
                                        "lesson_header() works only on task pages in docs/modules/<project>/")])
         project = self.reg.projects[lesson.project]
-        return render(self.root / "templates", "lesson_header", lesson=lesson, project=project, **self._ctx(page))
+        return render(self.tpl, "lesson_header", lesson=lesson, project=project, **self._ctx(page))
 
     def project_overview(self, meta: dict[str, Any], page: str) -> Markup:
         """Objectives, tasks, worksheets, SOPs and cases of a project page."""
@@ -121,7 +129,7 @@ class Site:
         if slug not in self.reg.project_pages:
             raise CourseError([Problem(f"docs/{page}", None, "not-a-project",
                                        "project_overview() works only on docs/modules/<project>/index.md")])
-        return render(self.root / "templates", "project_overview", project=self.reg.projects[slug],
+        return render(self.tpl, "project_overview", project=self.reg.projects[slug],
                       front=self.reg.project_pages[slug], lessons=self.reg.lessons_of(slug), **self._ctx(page))
 
     def library(self, kind: str, page: str) -> Markup:
@@ -129,19 +137,19 @@ class Site:
         if kind not in ("worksheets", "sops", "cases"):
             raise CourseError([Problem(f"docs/{page}", None, "unknown-kind",
                                        f"library(\"{kind}\"): use 'worksheets', 'sops' or 'cases'")])
-        return render(self.root / "templates", "library", kind=kind, **self._ctx(page))
+        return render(self.tpl, "library", kind=kind, **self._ctx(page))
 
     def glossary(self, page: str) -> Markup:
         """The glossary, grouped by the project that introduces each term."""
-        return render(self.root / "templates", "glossary", **self._ctx(page))
+        return render(self.tpl, "glossary", **self._ctx(page))
 
     def course_overview(self, page: str) -> Markup:
         """The six projects in order, with hours and tasks, for the home page."""
-        return render(self.root / "templates", "course_overview", **self._ctx(page))
+        return render(self.tpl, "course_overview", **self._ctx(page))
 
     def bibliography(self, page: str) -> Markup:
         """Every source the course is written from."""
-        return render(self.root / "templates", "bibliography", **self._ctx(page))
+        return render(self.tpl, "bibliography", **self._ctx(page))
 
     def search_words(self) -> list[str]:
         """Words jieba must keep whole: glossary terms, aliases and the course's list."""

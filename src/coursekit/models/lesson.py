@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from .base import Id, Model, Slug, Text
+from .base import Model, Slug, Text
 
 
 class Objectives(Model):
@@ -36,7 +36,7 @@ class Lesson(Model):
     minutes: Minutes
     objectives: Objectives
     key_points: list[Text] = Field(min_length=1)
-    sources: list[Id] = Field(min_length=1)
+    sources: list[Text] = Field(min_length=1, description="bibliography ids")
     tags: list[Text] = []
 
 

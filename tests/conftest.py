@@ -1,0 +1,98 @@
+"""Shared fixtures: the repository, a mutable copy of the fixture course, built sites, a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "course"
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from current output")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    """A private copy of the small fixture course, safe to break."""
+    dest = tmp_path / "course"
+    shutil.copytree(FIXTURE, dest, symlinks=False)
+    return dest
+
+
+@pytest.fixture
+def repo_copy(tmp_path: Path) -> Path:
+    """A private copy of the real course (content, templates, config), safe to break."""
+    dest = tmp_path / "repo"
+    for name in ("data", "docs", "templates", "macros", "overrides"):
+        shutil.copytree(ROOT / name, dest / name)
+    for name in ("mkdocs.yml", "mkdocs.teacher.yml"):
+        shutil.copy(ROOT / name, dest / name)
+    return dest
+
+
+def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """Run a command from the virtualenv and capture its output."""
+    cmd = [str(BIN / str(args[0])), *map(str, args[1:])]
+    return subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+
+
+def build(config: str, out: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of one edition into ``out``."""
+    return run("mkdocs", "build", "--strict", "-f", config, "-d", out, cwd=cwd)
+
+
+@pytest.fixture(scope="session")
+def student_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    result = build("mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def teacher_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site-teacher")
+    result = build("mkdocs.teacher.yml", out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def served_site(student_site: Path):
+    """The student site on a local HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(student_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Debian's Chromium: Playwright cannot download its own browser here."""
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
