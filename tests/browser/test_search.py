@@ -58,6 +58,6 @@ def test_mermaid_diagram_renders_from_the_vendored_copy(page: Page, served_site:
     # material draws the diagram into a closed shadow root: check that it took up space
     diagram = page.locator("div.mermaid").first
     expect(diagram).to_be_visible(timeout=15_000)
-    page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 80")
+    page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 30")
     assert any(u.endswith("/assets/vendor/mermaid/mermaid.min.js") for u in requests)
     assert [u for u in requests if not u.startswith(served_site)] == []
