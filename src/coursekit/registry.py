@@ -48,6 +48,7 @@ class Registry:
     pages: dict[str, Page]                             # docs-relative path → page
     embeds: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (kind, id) → pages
     broken: set[tuple[str, str]] = field(default_factory=set)  # (kind, id) of records that failed validation
+    order: dict[tuple[str, str], tuple[int, int, int]] = field(default_factory=dict)  # where first taught
 
     @property
     def projects(self) -> dict[str, models.Project]:
@@ -65,9 +66,10 @@ class Registry:
 
     def in_project(self, kind: str, slug: str) -> list[Any]:
         """Records of ``kind`` belonging to project ``slug``, by id."""
-        recs = self.records[kind].values()
-        return [r for r in sorted(recs, key=lambda r: r.id)
+        recs = [r for r in self.records[kind].values()
                 if slug in (getattr(r, "projects", None) or [getattr(r, "project", None)])]
+        last = (len(self.course.projects) + 1, 0, 0)
+        return sorted(recs, key=lambda r: (self.order.get((kind, r.id), last), r.id))
 
 
 _cache: dict[Path, tuple[tuple[Any, ...], Registry]] = {}
@@ -217,12 +219,17 @@ def check_references(reg: Registry) -> list[Problem]:
             problems.append(Problem(page.rel, line_of(page.lines, ("task",)), "duplicate-task",
                                     f"task {lesson.task} of {lesson.project} is also {seen[key]}; renumber one"))
         seen[key] = reg.pages[path].rel
+    numbers = {p.slug: p.number for p in reg.course.projects}
     for path, page in reg.pages.items():
-        for name, arg, line in page.calls:
+        lesson = reg.lessons.get(path)
+        for position, (name, arg, line) in enumerate(page.calls):
             kind = MACRO_KINDS.get(name)
             if kind is None or arg is None:
                 continue
             reg.embeds.setdefault((kind, arg), []).append(path)
+            if lesson and lesson.project in numbers:
+                where = (numbers[lesson.project], lesson.task, position)
+                reg.order[(kind, arg)] = min(reg.order.get((kind, arg), where), where)
             if arg not in reg.records[kind] and (kind, arg) not in reg.broken:
                 problems.append(Problem(page.rel, line, "unknown-id",
                                         f"{name}(\"{arg}\"): no {kind[:-1] if kind != 'glossary' else 'term'} "
