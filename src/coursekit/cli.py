@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import sys
 from pathlib import Path
@@ -17,6 +18,17 @@ from .site import Site
 log = logging.getLogger(__name__)
 
 
+def root_option(f):  # noqa: ANN001, ANN201 - click decorator
+    """The shared ``--root`` option."""
+    return click.option("--root", type=click.Path(file_okay=False, exists=True),
+                        help="Course folder (default: found from here).")(f)
+
+
+def course_root(path: str | None) -> Path:
+    """The course root, for subcommands in other modules."""
+    return _root(path)
+
+
 def _root(path: str | None) -> Path:
     """The course root: the given folder, else the nearest folder above holding mkdocs.yml."""
     if path:
@@ -28,14 +40,31 @@ def _root(path: str | None) -> Path:
     raise click.ClickException("no mkdocs.yml here or above; run inside the course or pass --root")
 
 
-@click.group()
+# Subcommands that live in their own modules, imported only when used (keeps `check` fast).
+LAZY_COMMANDS: dict[str, str] = {}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup)
 @click.version_option(package_name="coursekit")
 def main() -> None:
     """社群运营实战课：检查内容、生成资料。"""
 
 
 @main.command()
-@click.option("--root", type=click.Path(file_okay=False, exists=True), help="Course folder (default: found from here).")
+@root_option
 def check(root: str | None) -> None:
     """Validate all data and pages and render every page's macros, in both editions."""
     course = _root(root)
