@@ -1,0 +1,121 @@
+"""Markup and script typed into data, front matter or glossary shows as text everywhere on the site.
+
+Every free-text value of the fixture course (every record kind, the course
+outline, a task page's front matter) gets a payload appended; both editions
+are built and every page is parsed: no script, event handler or javascript:
+link from the payload may survive as markup, and the payload must be visible
+as text. A real Chromium then opens every page and no dialog may fire.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import html5lib
+import pytest
+import yaml
+
+from coursekit.pages import split_front_matter
+
+from conftest import FIXTURE, _QuietHandler, build
+
+pytestmark = pytest.mark.build
+
+MARK = "XSS7"
+PAYLOAD = (f'<script>alert("{MARK}")</script><img src=x onerror="alert(\'{MARK}\')">'
+           f'<a href="javascript:alert(\'{MARK}\')">{MARK}链接</a>[md](javascript:alert(\'{MARK}\'))'
+           f"{{{{ {MARK} }}}}")
+# Values that must stay valid: ids, slugs, enums, file names.
+KEEP = {"id", "project", "projects", "sources", "related", "kind", "cadence", "slug", "file"}
+NS = "{http://www.w3.org/1999/xhtml}"
+
+
+def inject(value: Any, key: str = "", payload: str = PAYLOAD) -> Any:
+    """Append the payload to every free-text string below ``value``."""
+    if isinstance(value, dict):
+        return {k: v if k in KEEP else inject(v, k, payload) for k, v in value.items()}
+    if isinstance(value, list):
+        return [inject(v, key, payload) for v in value]
+    if isinstance(value, str) and key != "search_words":
+        return value + payload
+    return value
+
+
+@pytest.fixture(scope="module")
+def injected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    course = tmp_path_factory.mktemp("injected") / "course"
+    shutil.copytree(FIXTURE, course)
+    for path in [*(course / "data").glob("*/*.yml"), course / "data" / "course.yml"]:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(inject(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    lesson = course / "docs/modules/01-alpha/1-first.md"
+    fm, body, _ = split_front_matter(lesson.read_text(encoding="utf-8"))
+    meta = inject(yaml.safe_load(fm), payload=PAYLOAD.split("{{")[0])  # '{{' there is refused (bad-input corpus)
+    lesson.write_text("---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body,
+                      encoding="utf-8")
+    sites = {}
+    for edition, config in (("student", "mkdocs.yml"), ("teacher", "mkdocs.teacher.yml")):
+        if edition == "teacher":
+            (course / config).write_text("INHERIT: mkdocs.yml\nextra:\n  edition: teacher\n", encoding="utf-8")
+        result = build(config, course / f"site-{edition}", cwd=course)
+        assert result.returncode == 0, result.stderr
+        sites[edition] = course / f"site-{edition}"
+    return sites
+
+
+def parse(path: Path) -> ElementTree.Element:
+    return html5lib.parse(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("edition", ["student", "teacher"])
+def test_payload_never_becomes_markup(injected: dict[str, Path], edition: str) -> None:
+    pages = sorted(injected[edition].rglob("*.html"))
+    assert len(pages) >= 8
+    shown = 0
+    for path in pages:
+        root = parse(path)
+        for el in root.iter():
+            tag = el.tag.replace(NS, "") if isinstance(el.tag, str) else ""
+            if tag == "script":
+                assert MARK not in (el.text or ""), f"{path}: a script from data"
+            for name, value in el.attrib.items():
+                assert not (name.startswith("on") and MARK in value), f"{path}: {name}={value}"
+                assert not value.strip().lower().startswith("javascript:"), f"{path}: {name}={value}"
+            assert not (tag == "img" and el.get("src") == "x"), f"{path}: an <img> from data"
+        text = "".join(root.itertext())
+        if f'<script>alert("{MARK}")</script>' in text:
+            shown += 1
+    assert shown >= 6  # pages showing data display the payload as text
+
+
+def test_payload_reaches_every_kind_of_field(injected: dict[str, Path]) -> None:
+    """The payload is visible where each kind is shown (so the test above checked real output)."""
+    lesson = "".join(parse(injected["teacher"] / "modules/01-alpha/1-first/index.html").itertext())
+    for field in ("第一课", "了解社群", "社群定义", "全字段工作单", "定位</b>。", "早安问候", "小嘉农场", "的关系。"):
+        assert f"{field}{PAYLOAD[:20]}" in lesson.replace("\u200b", ""), field
+    glossary = "".join(parse(injected["student"] / "library/glossary/index.html").itertext())
+    assert f"社群{PAYLOAD[:20]}" in glossary
+
+
+@pytest.mark.browser
+def test_no_script_runs_in_a_real_browser(injected: dict[str, Path], page: Any) -> None:
+    handler = functools.partial(_QuietHandler, directory=str(injected["teacher"]))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        for path in sorted(injected["teacher"].rglob("index.html")):
+            rel = path.relative_to(injected["teacher"]).parent.as_posix()
+            page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
+            page.wait_for_load_state("load")
+    finally:
+        server.shutdown()
+    assert dialogs == []
