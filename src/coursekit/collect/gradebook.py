@@ -1,0 +1,89 @@
+"""Turn the files of a folder into a gradebook's content: latest submission per student and worksheet.
+
+A duplicate (same worksheet, class and student number — or name when the number is empty) keeps the
+latest save time; each one left out is reported. Files that cannot be read, and worksheets this course
+does not have, are reported with the reason and skipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..registry import Registry
+from .read import Submission, Unreadable, read_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Gradebook:
+    """What goes into the workbook."""
+
+    submissions: dict[str, list[Submission]] = field(default_factory=dict)  # worksheet id → latest per student
+    problems: list[tuple[str, str]] = field(default_factory=list)           # (file, what happened)
+    files: int = 0
+
+    @property
+    def count(self) -> int:
+        """Submissions kept."""
+        return sum(len(v) for v in self.submissions.values())
+
+
+def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], None] = lambda: None) -> Gradebook:
+    """Read every file, drop foreign and duplicate submissions, and say why for each."""
+    book = Gradebook(files=len(files))
+    latest: dict[tuple[str, str, str], Submission] = {}
+    for path in files:
+        rel = path.relative_to(folder).as_posix()
+        try:
+            subs = read_file(path)
+        except Unreadable as exc:
+            book.problems.append((rel, f"已跳过：{exc}"))
+            tick()
+            continue
+        for sub in subs:
+            if sub.worksheet not in reg.records["worksheets"]:
+                book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”不是本课程的工作单"))
+                continue
+            if not (sub.student.name or sub.student.number):
+                book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”没有填写姓名和学号，无法确定是谁的作业"))
+                continue
+            key = (sub.worksheet, *sub.student.key)
+            kept = latest.get(key)
+            if kept is None:
+                latest[key] = sub
+                continue
+            newer, older = (sub, kept) if _order(sub) > _order(kept) else (kept, sub)
+            latest[key] = newer
+            what = (f"重复提交：{_who(sub)}的“{sub.worksheet}”以较新的 "
+                    f"{newer.source.relative_to(folder).as_posix()}（{newer.saved or '时间不详'}）为准，"
+                    f"这份（{older.saved or '时间不详'}）未计入")
+            book.problems.append((older.source.relative_to(folder).as_posix(), what))
+        tick()
+    for (ws_id, *_), sub in sorted(latest.items(), key=lambda kv: _sort_key(kv[1])):
+        book.submissions.setdefault(ws_id, []).append(sub)
+    return book
+
+
+def _order(sub: Submission) -> tuple[str, float, str]:
+    """Which of two submissions is newer: save time, then the file's modification time, then its name."""
+    try:
+        mtime = sub.source.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return (sub.saved, mtime, sub.source.as_posix())
+
+
+def _sort_key(sub: Submission) -> tuple[str, int, str, str]:
+    """Rows by class, then student number (numerically when it is a number), then name."""
+    n = sub.student.number
+    return (sub.student.cls, int(n) if n.isdigit() else 10**12, n, sub.student.name)
+
+
+def _who(sub: Submission) -> str:
+    """A student as a teacher would name them."""
+    s = sub.student
+    return f"{s.cls or '未填班级'} {s.number or '无学号'} {s.name or '无姓名'} "

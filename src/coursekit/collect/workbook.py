@@ -1,0 +1,189 @@
+"""Write the gradebook (.xlsx): a summary sheet per class, a sheet per worksheet, a sheet of problems.
+
+Each worksheet sheet has a row per student: class, number, name, time, file, one column per answer
+(:mod:`.columns`), then one score column per rubric criterion (header gives its maximum, input limited
+to 0…maximum) and a total. Text that starts with ``=``, ``+``, ``-`` or ``@`` is stored as text with
+Excel's quote prefix, so opening the gradebook never runs a student's formula.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet as Sheet
+
+from ..models.worksheet import Worksheet
+from ..registry import Registry
+from .columns import OTHER, columns, leftovers
+from .gradebook import Gradebook
+from .read import Submission
+
+log = logging.getLogger(__name__)
+
+IDENTITY = ["班级", "学号", "姓名", "提交时间", "文件"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+MAX_CELL = 32767
+HEAD_FONT = Font(bold=True)
+HEAD_FILL = PatternFill("solid", fgColor="E0F2F1")
+WRAP = Alignment(wrap_text=True, vertical="top")
+PROBLEMS_SHEET = "问题文件"
+
+
+def put(sheet: Sheet, row: int, col: int, value: Any) -> None:
+    """Write a value; text is cleaned of characters Excel refuses and can never become a formula."""
+    cell = sheet.cell(row=row, column=col)
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    if len(text) > MAX_CELL:
+        text = text[:MAX_CELL - 40] + "……（超出 Excel 单元格上限，已截断，完整内容见原文件）"
+    cell.value = text
+    if text.startswith(FORMULA_START):
+        cell.data_type = "s"      # openpyxl would otherwise store '=…' as a formula
+        cell.quotePrefix = True   # Excel's own marker for "this is text"
+
+
+def formula(sheet: Sheet, row: int, col: int, text: str) -> None:
+    """Write one of our own formulas."""
+    sheet.cell(row=row, column=col, value=text)
+
+
+def sheet_name(text: str, taken: set[str]) -> str:
+    """A legal, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
+    base = re.sub(r"[\[\]:*?/\\']", " ", text).strip()[:31] or "Sheet"
+    name, n = base, 2
+    while name.lower() in taken:
+        suffix = f"~{n}"
+        name, n = base[:31 - len(suffix)] + suffix, n + 1
+    taken.add(name.lower())
+    return name
+
+
+def ref(sheet: str, row: int, col: int) -> str:
+    """A cross-sheet cell reference."""
+    return "'" + sheet.replace("'", "''") + f"'!{get_column_letter(col)}{row}"
+
+
+def when(saved: str) -> str:
+    """A submission's save time as local 'YYYY-MM-DD HH:MM', or '' when unknown."""
+    try:
+        return datetime.fromisoformat(saved).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return saved
+
+
+def _header(sheet: Sheet, headers: list[str], widths: Sequence[float]) -> None:
+    """The bold first row, frozen, with column widths."""
+    for i, (text, width) in enumerate(zip(headers, widths), start=1):
+        put(sheet, 1, i, text)
+        sheet.cell(row=1, column=i).font = HEAD_FONT
+        sheet.cell(row=1, column=i).fill = HEAD_FILL
+        sheet.cell(row=1, column=i).alignment = WRAP
+        sheet.column_dimensions[get_column_letter(i)].width = width
+
+
+def worksheet_sheet(book: Workbook, ws: Worksheet, subs: list[Submission], folder: Path,
+                    taken: set[str]) -> tuple[str, dict[tuple[str, str], int], int | None]:
+    """One worksheet's sheet; returns its name, the row of each student and the total's column."""
+    sheet = book.create_sheet(sheet_name(f"{ws.label} {ws.title}" if ws.label else ws.title, taken))
+    cols = columns(ws, subs)
+    criteria = ws.rubric.criteria if ws.rubric else []
+    headers = IDENTITY + [c.header for c in cols] + [OTHER] + [f"{c.name}（满分 {c.points}）" for c in criteria]
+    widths = [12, 10, 10, 17, 24] + [24] * (len(cols) + 1) + [12] * len(criteria)
+    if criteria and ws.rubric:
+        headers.append(f"总分（满分 {ws.rubric.total}）")
+        widths.append(12)
+    _header(sheet, headers, widths)
+    sheet.freeze_panes = "D2"
+    first_score = len(IDENTITY) + len(cols) + 2
+    rows: dict[tuple[str, str], int] = {}
+    for r, sub in enumerate(subs, start=2):
+        s = sub.student
+        values: list[Any] = [s.cls, s.number, s.name, when(sub.saved), sub.source.relative_to(folder).as_posix()]
+        values += [c.get(sub.answers) for c in cols] + [leftovers(ws, sub)]
+        for c, value in enumerate(values, start=1):
+            put(sheet, r, c, value)
+            sheet.cell(row=r, column=c).alignment = WRAP
+        if criteria:
+            last = first_score + len(criteria) - 1
+            span = f"{get_column_letter(first_score)}{r}:{get_column_letter(last)}{r}"
+            formula(sheet, r, last + 1, f'=IF(COUNT({span})=0,"",SUM({span}))')
+        rows[s.key] = r
+    for i, crit in enumerate(criteria):
+        letter = get_column_letter(first_score + i)
+        dv = DataValidation(type="whole", operator="between", formula1="0", formula2=str(crit.points),
+                            showErrorMessage=True, error=f"请输入 0～{crit.points} 的整数", errorTitle=crit.name)
+        dv.add(f"{letter}2:{letter}{max(len(subs) + 1, 2)}")
+        sheet.add_data_validation(dv)
+    sheet.print_options.gridLines = True
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    return sheet.title, rows, (first_score + len(criteria)) if criteria else None
+
+
+def summary_sheet(sheet: Sheet, cls: str, order: list[Worksheet], gb: Gradebook,
+                  placed: dict[str, tuple[str, dict[tuple[str, str], int], int | None]]) -> None:
+    """One class: a row per student, a column per worksheet (its total, 已交 or 未交), and the count handed in."""
+    students: dict[tuple[str, str], Submission] = {}
+    for ws in order:
+        for sub in gb.submissions[ws.id]:
+            if sub.student.cls == cls:
+                students.setdefault(sub.student.key, sub)
+    headers = ["学号", "姓名"] + [f"{ws.label} {ws.title}".strip() for ws in order] + ["已交份数"]
+    _header(sheet, headers, [10, 10] + [16] * len(order) + [10])
+    sheet.freeze_panes = "C2"
+    ordered = sorted(students.values(), key=lambda s: (int(s.student.number) if s.student.number.isdigit()
+                                                       else 10**12, s.student.number, s.student.name))
+    for r, sub in enumerate(ordered, start=2):
+        put(sheet, r, 1, sub.student.number)
+        put(sheet, r, 2, sub.student.name)
+        handed = 0
+        for c, ws in enumerate(order, start=3):
+            name, rows, total_col = placed[ws.id]
+            row = rows.get(sub.student.key)
+            if row is None:
+                put(sheet, r, c, "未交")
+                continue
+            handed += 1
+            if total_col is None:
+                put(sheet, r, c, "已交")
+            else:
+                cell = ref(name, row, total_col)
+                formula(sheet, r, c, f'=IF({cell}="","已交",{cell})')
+        put(sheet, r, len(order) + 3, handed)
+
+
+def write(gb: Gradebook, reg: Registry, folder: Path, out: Path) -> None:
+    """Write the whole gradebook to ``out`` (atomically: a half-written file never replaces a good one)."""
+    book = Workbook()
+    book.remove(book.active)
+    taken: set[str] = set()
+    order = sorted((reg.get("worksheets", i) for i in gb.submissions),
+                   key=lambda w: (reg.order.get(("worksheets", w.id), (99, 0, 0)), w.id))
+    classes = sorted({s.student.cls for subs in gb.submissions.values() for s in subs})
+    summaries = {cls: book.create_sheet(sheet_name(f"汇总 {cls or '未填班级'}", taken)) for cls in classes}
+    placed = {ws.id: worksheet_sheet(book, ws, gb.submissions[ws.id], folder, taken) for ws in order}
+    for cls, sheet in summaries.items():
+        summary_sheet(sheet, cls, order, gb, placed)
+    problems = book.create_sheet(sheet_name(PROBLEMS_SHEET, taken))
+    _header(problems, ["文件", "说明"], [40, 90])
+    for r, (name, what) in enumerate(gb.problems, start=2):
+        put(problems, r, 1, name)
+        put(problems, r, 2, what)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    book.save(tmp)
+    tmp.replace(out)
