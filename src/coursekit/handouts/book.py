@@ -1,0 +1,103 @@
+"""The print edition: the whole course as one PDF per edition, ready for a print shop.
+
+Cover, table of contents with page numbers, each project as a chapter
+(project page, then its task pages), glossary and sources as appendices (and
+the teacher guide in the teacher edition). Layout rules live in
+``templates/print/book.css``; the page HTML comes from :mod:`.bookhtml`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..registry import Registry
+from ..render import render
+from . import paths
+from .bookhtml import (
+    BookPage,
+    BookSite,
+    Numbering,
+    converter,
+    drop_dangling_links,
+    drop_h1,
+    number_tables,
+    page_id,
+    postprocess,
+    render_markdown,
+)
+from .cache import code_version, digest, templates_version
+from .jobs import Job
+from .pdf import BOOK_STYLES, write_pdf
+
+log = logging.getLogger(__name__)
+
+EDITION_NAMES = {"student": "学生用书", "teacher": "教师用书"}
+
+
+def plan_book(reg: Registry, templates: Path, editions: list[str]) -> list[Job]:
+    """One job per edition; the key covers every page, record, template and mkdocs.yml."""
+    mkdocs_yml = (reg.root / "mkdocs.yml").read_text(encoding="utf-8")
+    content = digest(code_version(), templates_version(templates), mkdocs_yml, reg.course,
+                     {src: (page.meta, page.body) for src, page in sorted(reg.pages.items())},
+                     {kind: records for kind, records in sorted(reg.records.items())})
+    return [Job(paths.BOOK[e], "book", e, "pdf", e == "teacher", digest(content, e)) for e in editions]
+
+
+def write_book(reg: Registry, templates: Path, edition: str, dest: Path) -> None:
+    """Render the print edition ``edition`` of the course to ``dest``."""
+    write_pdf(book_html(reg, templates, edition), dest, templates, BOOK_STYLES)
+
+
+def book_html(reg: Registry, templates: Path, edition: str) -> str:
+    """The whole book as one HTML document."""
+    site = BookSite(reg.root, edition, templates=templates)
+    md = converter(reg.root)
+    chapters = [_chapter(reg, site, md, slug) for slug in reg.projects]
+    chapters = [c for c in chapters if c["pages"]]
+    appendices = _appendices(reg, site, md, edition)
+    meta = _site_meta(reg.root)
+    html = render(templates, "print/book", course=reg.course, edition=edition, edition_name=EDITION_NAMES[edition],
+                  teacher=edition == "teacher", chapters=chapters, appendices=appendices,
+                  author=meta.get("site_author") or f"{reg.course.title}编写组",
+                  description=meta.get("site_description", ""))
+    return drop_dangling_links(html)
+
+
+def _chapter(reg: Registry, site: BookSite, md: Any, slug: str) -> dict[str, Any]:
+    """A project: its page (or a plain title when it has none) and its task pages, tables numbered."""
+    project = reg.projects[slug]
+    sources = ([f"modules/{slug}/index.md"] if f"modules/{slug}/index.md" in reg.pages else [])
+    sources += [path for path, _ in reg.lessons_of(slug)]
+    known = set(reg.pages)
+    numbering = Numbering(project.number, [ws.label for ws in reg.in_project("worksheets", slug) if ws.label])
+    pages = []
+    for src in sources:
+        kind = "project" if src.endswith("/index.md") else "lesson"
+        html, title = postprocess(render_markdown(site, md, src), src, kind, known)
+        pages.append(BookPage(src, kind, title, Markup(number_tables(html, numbering))))
+    return {"project": project, "id": page_id(sources[0]) if sources else f"p-{slug}",
+            "has_index": bool(sources) and sources[0].endswith("/index.md"), "pages": pages}
+
+
+def _appendices(reg: Registry, site: BookSite, md: Any, edition: str) -> list[dict[str, Any]]:
+    """Glossary and sources; the teacher guide in the teacher edition."""
+    out = [{"id": "p-appendix-glossary", "title": "术语表",
+            "html": render(site.tpl, "glossary", **site._ctx("library/glossary.md"))},
+           {"id": "p-appendix-sources", "title": "参考资料",
+            "html": render(site.tpl, "bibliography", **site._ctx("library/sources.md"))}]
+    if edition == "teacher" and "teacher-guide.md" in reg.pages:
+        html, title = postprocess(render_markdown(site, md, "teacher-guide.md"), "teacher-guide.md", "appendix",
+                                  set(reg.pages))
+        out.append({"id": "p-appendix-teacher-guide", "title": title or "教师指南", "html": Markup(drop_h1(html))})
+    return out
+
+
+def _site_meta(root: Path) -> dict[str, Any]:
+    """site_author and site_description from mkdocs.yml."""
+    from mkdocs.utils.yaml import yaml_load
+    with open(root / "mkdocs.yml", encoding="utf-8") as f:
+        return yaml_load(f) or {}

@@ -1,0 +1,67 @@
+"""Print HTML for handouts, made with the same ``render()`` as the site.
+
+Each kind has a fragment template ``templates/print/<kind>.html`` (also used
+inside the print edition) and ``print/document.html`` wraps a fragment into a
+standalone document for WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+
+from ..registry import Registry
+from ..render import cn_number, render
+from . import layout
+from .schedule import build_schedule
+
+log = logging.getLogger(__name__)
+
+FRAGMENTS = {"worksheets": ("print/worksheet", "ws"), "sops": ("print/sop", "sop"), "cases": ("print/case", "case")}
+"""Kind → (template, name of the record in the template)."""
+
+KIND_NAMES = {"worksheets": "工作单", "sops": "SOP 表", "cases": "案例"}
+
+
+def context(reg: Registry, teacher: bool) -> dict[str, Any]:
+    """What every print template may use."""
+    return {
+        "teacher": teacher,
+        "reg": reg,
+        "course": reg.course,
+        "projects": reg.projects,
+        "source_title": lambda sid: reg.get("bibliography", sid).title,
+        "cn": cn_number,
+        "layout": layout,
+        "row_height": layout.row_height_mm,
+    }
+
+
+def fragment(templates: Path, reg: Registry, kind: str, record: Any, teacher: bool,
+             standalone: bool = True, extra: dict[str, Any] | None = None) -> Markup:
+    """The print layout of one record; ``standalone`` adds what only a loose sheet needs (name line, tick boxes)."""
+    template, name = FRAGMENTS[kind]
+    ctx = {**context(reg, teacher), **(extra or {})}
+    return render(templates, template, standalone=standalone, **{name: record}, **ctx)
+
+
+def handout(templates: Path, reg: Registry, kind: str, record: Any, teacher: bool) -> str:
+    """A whole HTML document for one worksheet, SOP or case."""
+    slug = record.projects[0] if kind == "cases" else record.project
+    project = reg.projects[slug]
+    running = f"项目{project.number}　{project.title}　·　{KIND_NAMES[kind]}"
+    body = fragment(templates, reg, kind, record, teacher)
+    return str(render(templates, "print/document", title=record.title, author=f"{reg.course.title}编写组",
+                      running=running, kind=kind, landscape=kind == "sops", body=body,
+                      **context(reg, teacher)))
+
+
+def schedule_document(templates: Path, reg: Registry) -> str:
+    """The 授课计划 as an HTML document (landscape)."""
+    body = render(templates, "print/schedule", schedule=build_schedule(reg), **context(reg, False))
+    return str(render(templates, "print/document", title=f"{reg.course.title} 授课计划",
+                      author=f"{reg.course.title}编写组", running="授课计划", kind="schedule", landscape=True,
+                      body=body, **context(reg, False)))

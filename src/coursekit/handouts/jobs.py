@@ -1,0 +1,171 @@
+"""What to make: one job per output file, each with the cache key of its inputs.
+
+``plan()`` turns the registry and the command-line selection into jobs;
+``render()`` makes one job's file (it runs in a worker process).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from ..registry import Registry
+from . import paths
+from .cache import code_version, digest, templates_version
+
+log = logging.getLogger(__name__)
+
+EDITIONS = ("student", "teacher", "both")
+FORMATS = ("pdf", "docx", "xlsx", "zip")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which files to make; ``None`` means all."""
+
+    projects: frozenset[str] | None = None
+    ids: frozenset[str] | None = None
+    formats: frozenset[str] | None = None
+    edition: str = "both"
+    lang: str = "zh-Hans"  # zh-Hant: converted to Traditional (coursekit.hant.office)
+
+    def wants(self, out: paths.Output) -> bool:
+        """True when the selection asks for this output."""
+        edition_ok = self.edition == "both" or out.teacher == (self.edition == "teacher")
+        return edition_ok and (self.formats is None or out.fmt in self.formats)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One file to make. ``output`` is False for files needed only inside a zip."""
+
+    rel: str
+    kind: str             # worksheets | sops | cases | schedule | pack | book
+    id: str               # record id, project slug (pack), edition (book) or "" (schedule)
+    fmt: str
+    teacher: bool
+    key: str
+    output: bool = True
+    members: tuple[tuple[str, str, str], ...] = field(default=())  # zip: (name in archive, rel, key)
+    lang: str = "zh-Hans"
+
+    @property
+    def suffix(self) -> str:
+        """File extension, e.g. ``.pdf``."""
+        return PurePosixPath(self.rel).suffix
+
+
+def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
+    """Every job the selection needs, outputs first; member files of zips are added as non-output jobs."""
+    base = digest(code_version(), templates_version(templates))
+    if sel.lang != "zh-Hans":  # Traditional files are other files (Simplified keys unchanged)
+        from ..hant import converter
+        base = digest(base, sel.lang, [(t.simplified, t.traditional) for t in converter(reg.root).terms])
+    jobs: dict[str, Job] = {}
+    by_rel: dict[str, Job] = {}
+    for kind in paths.KIND_DIRS:
+        for record in sorted(reg.records[kind].values(), key=lambda r: r.id):
+            for out in paths.record_outputs(kind, record):
+                job = Job(out.rel, kind, record.id, out.fmt, out.teacher, _record_key(base, reg, kind, record, out))
+                by_rel[out.rel] = job
+                if _selected(sel, kind, record) and sel.wants(out):
+                    jobs[out.rel] = job
+    if sel.ids is None and sel.projects is None:
+        for out in paths.schedule_outputs():
+            if sel.wants(out):
+                key = digest(base, "schedule", out.fmt, reg.course, reg.lessons,
+                             {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
+                             [r for k in paths.KIND_DIRS for r in reg.records[k].values()])
+                jobs[out.rel] = Job(out.rel, "schedule", "", out.fmt, False, key)
+    if sel.ids is None:
+        for slug in reg.projects:
+            if sel.projects is None or slug in sel.projects:
+                for out in paths.pack_outputs(slug):
+                    if sel.wants(out):
+                        _add_pack(jobs, by_rel, reg, base, slug, out)
+    return sorted((replace(j, lang=sel.lang) for j in jobs.values()),
+                  key=lambda j: (not j.output, j.fmt == "zip", j.rel))
+
+
+def _selected(sel: Selection, kind: str, record: Any) -> bool:
+    """True when the record matches the selected ids and projects."""
+    slugs = record.projects if kind == "cases" else [record.project]
+    return ((sel.ids is None or record.id in sel.ids)
+            and (sel.projects is None or any(s in sel.projects for s in slugs)))
+
+
+def _record_key(base: str, reg: Registry, kind: str, record: Any, out: paths.Output) -> str:
+    """Cache key of one file made from a record: the record and everything its template shows."""
+    sources = [reg.records["bibliography"].get(s) for s in record.sources]
+    return digest(base, kind, out.fmt, out.teacher, record, reg.course, sources)
+
+
+def pack_folder(reg: Registry, slug: str, teacher: bool) -> str:
+    """The top folder inside a project's zip, e.g. ``项目1-社群运营准备-教学包``."""
+    project = reg.projects[slug]
+    return f"项目{project.number}-{project.title}-教学包" + ("（教师版）" if teacher else "")
+
+
+def _add_pack(jobs: dict[str, Job], by_rel: dict[str, Job], reg: Registry, base: str, slug: str,
+              out: paths.Output) -> None:
+    """A project's zip and, as non-output jobs, the member files it needs."""
+    folder = pack_folder(reg, slug, out.teacher)
+    members: list[tuple[str, str, str]] = []
+    for kind in paths.KIND_DIRS:
+        for record in reg.in_project(kind, slug):
+            for member in paths.visible(paths.record_outputs(kind, record), out.teacher):
+                name = f"{folder}/{kind}/{PurePosixPath(member.rel).name}"
+                members.append((name, member.rel, by_rel[member.rel].key))
+                jobs.setdefault(member.rel, Job(**{**by_rel[member.rel].__dict__, "output": False}))
+    if not members:
+        return
+    key = digest(base, "pack", out.teacher, [(name, key) for name, _, key in members],
+                 listing(reg, slug, out.teacher))
+    jobs[out.rel] = Job(out.rel, "pack", slug, "zip", out.teacher, key, members=tuple(members))
+
+
+def listing(reg: Registry, slug: str, teacher: bool) -> str:
+    """``目录.txt`` of a project's zip: which file is which worksheet, SOP or case."""
+    project = reg.projects[slug]
+    lines = [f"{reg.course.title}　项目{project.number}　{project.title}　教学包" + ("（教师版）" if teacher else ""), ""]
+    names = {"worksheets": "工作单", "sops": "SOP 表", "cases": "案例"}
+    for kind in paths.KIND_DIRS:
+        records = reg.in_project(kind, slug)
+        if records:
+            lines.append(f"{names[kind]}（{kind}/）")
+            for r in records:
+                outputs = paths.visible(paths.record_outputs(kind, r), teacher)
+                files = "、".join(PurePosixPath(o.rel).name for o in outputs)
+                label = f"{r.label} " if getattr(r, "label", "") else ""
+                lines.append(f"  {label}{r.title}：{files}")
+            lines.append("")
+    return "\r\n".join(lines)  # CRLF: opens cleanly in Windows Notepad too
+
+
+def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
+    """Make the file of ``job`` at ``dest`` (a temporary name the caller renames)."""
+    from . import htmlprint, pdf
+    if job.kind == "book":
+        from .book import write_book
+        write_book(reg, templates, job.id, dest)
+        return
+    if job.kind == "schedule":
+        if job.fmt == "pdf":
+            pdf.write_pdf(htmlprint.schedule_document(templates, reg), dest, templates)
+        else:
+            from .xlsx import write_schedule_xlsx
+            write_schedule_xlsx(reg, dest)
+        return
+    record = reg.get(job.kind, job.id)
+    if job.fmt == "pdf":
+        pdf.write_pdf(htmlprint.handout(templates, reg, job.kind, record, job.teacher), dest, templates)
+    elif job.fmt == "docx":
+        from .docx import write_worksheet_docx
+        write_worksheet_docx(reg, record, dest)
+    elif job.fmt == "xlsx":
+        from .xlsx import write_sop_xlsx
+        write_sop_xlsx(reg, record, dest)
+    else:
+        raise ValueError(f"cannot render {job.rel}: unknown format {job.fmt}")

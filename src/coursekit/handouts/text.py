@@ -1,0 +1,32 @@
+"""Markdown from data fields as plain text, for spreadsheet cells and file listings."""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from ..markup import md
+
+log = logging.getLogger(__name__)
+
+_BLOCK_END = re.compile(r"</(p|li|h\d|tr|div|table|ul|ol)>")
+_LIST_ITEM = re.compile(r"<li>")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plain(text: str) -> str:
+    """Render Markdown, then drop the markup: list items keep a bullet, blocks a line break."""
+    rendered = str(md(text))
+    rendered = _LIST_ITEM.sub("<li>• ", rendered)
+    rendered = _BLOCK_END.sub("\n", rendered).replace("<br />", "\n")
+    lines = (html.unescape(_TAG.sub("", line)).strip() for line in rendered.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def is_formula_like(value: str) -> bool:
+    """True when a spreadsheet would read the text as a formula (CSV/formula injection)."""
+    return value.startswith(FORMULA_START)

@@ -1,0 +1,101 @@
+"""Generated packs, built once per session, and helpers that read generated files back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from coursekit.handouts.build import Report, build_book, build_handouts
+from coursekit.handouts.jobs import Selection
+
+from conftest import FIXTURE, ROOT
+
+ALLOWED_FONTS = ("Noto-Sans-CJK-SC", "Noto-Serif-CJK-SC")
+
+
+def pdf_text(path: Path) -> str:
+    """All text of a PDF (poppler's pdftotext, reading order)."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def flat(text: str) -> str:
+    """Text without any whitespace, so phrases wrapped across lines still match."""
+    return re.sub(r"\s+", "", text)
+
+
+def pdf_fonts(path: Path) -> list[str]:
+    """Names of the fonts a PDF uses (pdffonts), without the subset prefix."""
+    out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout
+    return [line.split()[0].split("+")[-1] for line in out.splitlines()[2:] if line.strip()]
+
+
+def soffice_to_pdf(files: list[Path], outdir: Path) -> subprocess.CompletedProcess[str]:
+    """Convert documents with LibreOffice headless (HOME in a temp folder: it writes a profile there)."""
+    home = outdir / "home"
+    home.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "HOME": str(home)}
+    return subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(outdir),
+                           *map(str, files)], capture_output=True, text=True, env=env, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def fixture_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
+    """Every handout of the small fixture course, both editions."""
+    base = tmp_path_factory.mktemp("fixture-pack")
+    report = build_handouts(FIXTURE, base / "out", Selection(), cache=base / "cache", progress=False)
+    assert not report.failed, report.failed
+    return base / "out", report
+
+
+@pytest.fixture(scope="session")
+def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The print edition of the fixture course, both editions."""
+    base = tmp_path_factory.mktemp("fixture-book")
+    report = build_book(FIXTURE, base / "out", ["student", "teacher"], cache=base / "cache", progress=False)
+    assert not report.failed, report.failed
+    return base / "out"
+
+
+@pytest.fixture(scope="session")
+def real_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
+    """The real course's full pack, generated once (cold cache) in a temporary folder."""
+    base = tmp_path_factory.mktemp("real-pack")
+    report = build_handouts(ROOT, base / "out", Selection(), cache=base / "cache", progress=False)
+    assert not report.failed, report.failed
+    return base / "out", report
+
+
+@pytest.fixture
+def course_copy(tmp_path: Path) -> Path:
+    """A private copy of the fixture course (its templates folder is a link to the real one)."""
+    dest = tmp_path / "course"
+    shutil.copytree(FIXTURE, dest, symlinks=False)
+    return dest
+
+
+def teacher_fragments(reg) -> list[str]:
+    """Distinctive sentences of teacher-only data (answers, rubrics, case guidance), whitespace removed.
+
+    Sentences that also appear in student-visible data are left out: quoting them there is allowed.
+    """
+    texts: list[str] = []
+    for ws in reg.records["worksheets"].values():
+        texts.append(ws.answer)
+        if ws.rubric:
+            texts += [d for c in ws.rubric.criteria for d in c.descriptors]
+    texts += [c.guidance for c in reg.records["cases"].values()]
+    visible = flat("\n".join(r.model_dump_json(exclude={"answer", "rubric", "guidance"})
+                             for kind in reg.records.values() for r in kind.values()))
+    fragments = set()
+    for text in texts:
+        for piece in re.split(r"[。；！？\n]|\*\*|`", text):
+            piece = flat(re.sub(r"^[\s\d.、|>*#-]+", "", piece))
+            if len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 10 and not re.search(r"[<>\[\]{}|*_]", piece):
+                fragments.add(piece)
+    return sorted(f for f in fragments if f not in visible)

@@ -1,0 +1,44 @@
+"""LibreOffice (headless) opens and converts every generated Word and Excel file without error."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .conftest import flat, pdf_text, soffice_to_pdf
+
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(shutil.which("soffice") is None, reason="apt: libreoffice-writer-nogui, -calc-nogui")]
+
+
+def convert_all(files: list[Path], tmp_path: Path) -> dict[str, str]:
+    """Convert ``files`` (unique names) and return each result's text by source name."""
+    result = soffice_to_pdf(files, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    texts = {}
+    for f in files:
+        pdf = tmp_path / f"{f.stem}.pdf"
+        assert pdf.is_file() and pdf.stat().st_size > 1000, f"{f.name} was not converted: {result.stdout}"
+        texts[f.name] = flat(pdf_text(pdf))
+    return texts
+
+
+def test_fixture_documents_convert(fixture_pack, tmp_path: Path) -> None:
+    out, _ = fixture_pack
+    files = sorted(out.rglob("*.docx")) + sorted(out.rglob("*.xlsx"))
+    assert len(files) == 3
+    texts = convert_all(files, tmp_path)
+    assert "全字段工作单" in texts["all-fields.docx"] and "SWOT矩阵" in texts["all-fields.docx"]
+    assert "每日运营SOP" in texts["daily.xlsx"] and "早安问候" in texts["daily.xlsx"]
+    assert "任务一" in texts["schedule.xlsx"]
+
+
+def test_a_sample_of_the_real_pack_converts(real_pack, tmp_path: Path) -> None:
+    out, _ = real_pack
+    docs, sheets = sorted(out.rglob("*.docx")), sorted(out.rglob("*/sops/*.xlsx"))
+    sample = docs[:: max(1, len(docs) // 4)][:4] + sheets[:: max(1, len(sheets) // 2)][:2] + [out / "schedule.xlsx"]
+    texts = convert_all(sample, tmp_path)
+    assert all(len(t) > 100 for t in texts.values())

@@ -1,0 +1,65 @@
+"""The real course's full pack, generated once: every file is there, no teacher text in student files."""
+
+from __future__ import annotations
+
+import zipfile
+
+import docx
+import openpyxl
+import pytest
+
+from coursekit.handouts import paths
+from coursekit.registry import load
+
+from conftest import ROOT
+
+from .conftest import flat, pdf_text, teacher_fragments
+
+pytestmark = pytest.mark.slow
+
+
+def test_every_record_has_all_its_files(real_pack) -> None:
+    out, report = real_pack
+    reg = load(ROOT)
+    expected = {o.rel for kind in paths.KIND_DIRS for r in reg.records[kind].values()
+                for o in paths.record_outputs(kind, r)}
+    expected |= {o.rel for o in paths.schedule_outputs()}
+    expected |= {o.rel for slug in reg.projects for o in paths.pack_outputs(slug)
+                 if any(reg.in_project(k, slug) for k in paths.KIND_DIRS)}
+    made = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert made == expected
+    assert len(report.rendered) == len(expected) and report.reused == 0
+    assert all(p.stat().st_size > 1000 for p in out.rglob("*") if p.is_file())
+
+
+def test_student_files_hold_no_teacher_text(real_pack) -> None:
+    out, _ = real_pack
+    fragments = teacher_fragments(load(ROOT))
+    assert len(fragments) > 50
+    student, teacher = [], []
+    for path in sorted(out.rglob("*")):
+        if path.suffix == ".pdf":
+            (teacher if ".teacher." in path.name else student).append(flat(pdf_text(path)))
+        elif path.suffix == ".docx":
+            d = docx.Document(str(path))
+            student.append(flat("".join([p.text for p in d.paragraphs] +
+                                        [c.text for t in d.tables for r in t.rows for c in r.cells])))
+        elif path.suffix == ".xlsx":
+            wb = openpyxl.load_workbook(path)
+            student.append(flat("".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True)
+                                        for v in row if v is not None)))
+    everything = "\n".join(student)
+    leaked = [f for f in fragments if f in everything]
+    assert leaked == []
+    shown = "\n".join(teacher)
+    assert sum(f in shown for f in fragments) > len(fragments) * 0.8   # the check can see teacher text
+
+
+def test_student_zips_hold_only_student_files(real_pack) -> None:
+    out, _ = real_pack
+    for path in out.glob("*.zip"):
+        with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            assert zf.testzip() is None
+        has_teacher = any(".teacher." in n for n in names)
+        assert has_teacher == path.name.endswith(".teacher.zip"), path.name
