@@ -1,0 +1,56 @@
+"""The floor: the same pages built with plain mkdocs-material.
+
+Every page's macros are rendered beforehand (as the student build renders them),
+and the config keeps the site's theme features, Markdown extensions, nav and
+material's search plugin (same language and separator), but no other plugin
+and no theme overrides. What our build costs beyond this is the price of
+coursekit (content checks, macros, search rewrite, patches).
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+from synth import _Dumper, _Loader, _Tagged
+
+ROOT = Path(__file__).resolve().parent.parent
+OURS = ("macros", "coursekit-search", "offline")
+
+
+def make_floor(source: Path, dest: Path) -> int:
+    """Write the floor project for the course in ``source``; return how many pages it has."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from coursekit.pagecheck import render_page
+    from coursekit.pages import split_front_matter
+    from coursekit.registry import load
+    from coursekit.site import Site
+
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(source / "docs", dest / "docs")
+    reg = load(source)
+    site = Site(source, "student")
+    for src, page in reg.pages.items():
+        markdown, problems = render_page(site, src, page)
+        if problems:
+            raise SystemExit(f"cannot pre-render {src}: {problems[0]}")
+        text = (source / "docs" / src).read_text(encoding="utf-8").lstrip("\ufeff")
+        _, body, _ = split_front_matter(text)
+        (dest / "docs" / src).write_text(text[: len(text) - len(body)] + markdown, encoding="utf-8")
+    config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config["plugins"] = [p for p in config["plugins"] if _name(p) not in OURS]
+    config["theme"].pop("custom_dir", None)
+    config.pop("watch", None)
+    config.pop("hooks", None)
+    (dest / "mkdocs.yml").write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False),
+                                     encoding="utf-8")
+    return len(reg.pages)
+
+
+def _name(plugin: object) -> str:
+    if isinstance(plugin, dict):
+        return next(iter(plugin))
+    return plugin.value if isinstance(plugin, _Tagged) else str(plugin)

@@ -1,0 +1,64 @@
+"""What loading jieba's dictionary costs, and proof that a process pays it once (mkdocs serve rebuilds).
+
+Run as a script by bench/site.py, each part in a fresh process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+LOAD = """
+import time, jieba, logging
+jieba.setLogLevel(logging.WARNING)
+t = time.perf_counter(); jieba.initialize(); print(time.perf_counter() - t)
+"""
+
+REBUILDS = """
+import json, os, sys, time, logging
+import jieba
+loads = []
+original = jieba.Tokenizer.initialize
+def counted(self, dictionary=None):
+    if not self.initialized:
+        loads.append(1)
+    return original(self, dictionary)
+jieba.Tokenizer.initialize = counted
+jieba.setLogLevel(logging.WARNING)
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+times = []
+for i in range(int(sys.argv[1])):
+    t = time.perf_counter()
+    build(load_config("mkdocs.yml", site_dir=sys.argv[2]))
+    times.append(time.perf_counter() - t)
+print(json.dumps({"build_s": times, "dictionary_loads": len(loads)}))
+"""
+
+
+def _python(code: str, *args: str, env: dict[str, str] | None = None) -> str:
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}, check=True)
+    return result.stdout.strip().splitlines()[-1]
+
+
+def measure(builds: int = 3) -> dict:
+    """Dictionary load cold (no cache) and warm, and repeated builds in one process."""
+    with tempfile.TemporaryDirectory() as empty:
+        cold = float(_python(LOAD, env={"TMPDIR": empty}))  # jieba caches under the temp folder
+    warm = float(_python(LOAD))
+    with tempfile.TemporaryDirectory() as out:
+        rebuilds = json.loads(_python(REBUILDS, str(builds), out))
+    return {"cold_load_s": cold, "warm_load_s": warm, **rebuilds}
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    print(json.dumps(measure(), indent=2), f"({time.perf_counter() - started:.0f} s)")

@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Benchmark the student site: build vs plain material, scale, page weight, search (not a timed test).
+
+1. Build time of the site against the floor (bench/floor.py), medians of --runs interleaved builds.
+2. Scale: synthetic courses (bench/synth.py) at --scales × the real size: build time per page,
+   peak memory, output bytes per page; plus 10× without navigation.prune, to show what pruning buys.
+3. Page weight on first load in Chromium (gzip bytes, requests, other hosts), the search index size.
+4. Search: keyup → first result, and the relevance suite against stock material search.
+5. jieba's dictionary load, cold and warm, and repeated builds in one process (bench/jiebacost.py).
+
+Writes bench/results/site.json and bench/results/site.md. Needs Chromium (`make system-deps`).
+
+    .venv/bin/python bench/site.py [--runs 5] [--scales 1,10,30] [--skip scale,browser,jieba]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import jiebacost
+from floor import make_floor
+from measure import build, gzip_size, output
+from report import write_report
+from synth import make_course
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+TARGETS = {"build_ratio": 1.15, "scale_cpu_per_page": 0.10, "scale_bytes_per_page": 0.20,
+           "lesson_gzip_bytes": 250_000, "index_gzip_bytes": 350_000, "search_ms": 150}
+
+
+def build_ratio(work: Path, runs: int) -> dict:
+    """Our build and the floor's, interleaved so that load on the machine hits both alike."""
+    make_floor(ROOT, work / "floor")
+    ours, floor = [], []
+    build(ROOT, work / "warmup")  # jieba's cache file and the OS file cache
+    for _ in range(runs):
+        floor.append(build(work / "floor", work / "floor-site"))
+        ours.append(build(ROOT, work / "ours-site"))
+    med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
+    return {"runs": runs, "ours": ours, "floor": floor,
+            "ours_wall_s": med(ours, "wall_s"), "floor_wall_s": med(floor, "wall_s"),
+            "ours_cpu_s": med(ours, "cpu_s"), "floor_cpu_s": med(floor, "cpu_s"),
+            "ratio_wall": med(ours, "wall_s") / med(floor, "wall_s"),
+            "ratio_cpu": med(ours, "cpu_s") / med(floor, "cpu_s"),
+            "ours_output": output(work / "ours-site"), "floor_output": output(work / "floor-site")}
+
+
+def scale(work: Path, scales: list[int]) -> dict:
+    """Synthetic courses: cost and output per page at each size (and 10× unpruned for contrast)."""
+    rows = {}
+    variants = [(k, True) for k in scales] + ([(10, False)] if 10 in scales else [])
+    for k, prune in variants:
+        name = f"{k}x" + ("" if prune else " (no navigation.prune)")
+        project = work / f"course-{k}-{prune}"
+        counts = make_course(k, project, prune=prune)
+        stats = build(project, project / "site")
+        out = output(project / "site")
+        rows[name] = {**counts, **stats, **out, "cpu_s_per_page": stats["cpu_s"] / out["pages"],
+                      "wall_s_per_page": stats["wall_s"] / out["pages"]}
+        print(f"  scale {name}: {out['pages']} pages, {stats['wall_s']:.1f} s", file=sys.stderr)
+    return rows
+
+
+def browser_figures(work: Path) -> dict:
+    """Page weight, search latency and relevance (ours vs stock) in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    import browser as chromium
+
+    ours, stock = work / "ours-site", work / "stock-site"
+    if not ours.exists():
+        build(ROOT, ours)
+    build(ROOT, stock, env={"COURSEKIT_STOCK_SEARCH": "1"})
+    with sync_playwright() as p:
+        b = chromium.launch(p)
+        try:
+            return {"page_weight": chromium.page_weight(b, ours),
+                    "index_gzip_bytes": gzip_size(ours / "search" / "search_index.json"),
+                    "stock_index_gzip_bytes": gzip_size(stock / "search" / "search_index.json"),
+                    "latency": chromium.latency(b, ours),
+                    "relevance": chromium.relevance(b, {"ours": ours, "stock": stock})}
+        finally:
+            b.close()
+
+
+def main() -> None:
+    """Run the parts asked for and write the results."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scales", default="1,10,30")
+    ap.add_argument("--skip", default="", help="comma-separated: ratio, scale, browser, jieba")
+    args = ap.parse_args()
+    skip = set(filter(None, args.skip.split(",")))
+    results: dict = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                 "load_avg_at_start": os.getloadavg()[0], "date": time.strftime("%Y-%m-%d %H:%M")},
+                     "targets": TARGETS}
+    with tempfile.TemporaryDirectory(prefix="coursekit-bench-") as tmp:
+        work = Path(tmp)
+        for part, fn in (("ratio", lambda: build_ratio(work, args.runs)),
+                         ("scale", lambda: scale(work, [int(s) for s in args.scales.split(",")])),
+                         ("browser", lambda: browser_figures(work)),
+                         ("jieba", jiebacost.measure)):
+            if part not in skip:
+                print(f"bench: {part} …", file=sys.stderr)
+                results[part] = fn()
+                save(results)  # a later part failing keeps the figures of the earlier ones
+    print((RESULTS / "site.md").read_text(encoding="utf-8"))
+
+
+def save(results: dict) -> None:
+    """Write bench/results/site.json and site.md."""
+    results["machine"]["load_avg_at_end"] = os.getloadavg()[0]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "site.json").write_text(json.dumps(results, ensure_ascii=False, indent=2), encoding="utf-8")
+    (RESULTS / "site.md").write_text(write_report(results), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

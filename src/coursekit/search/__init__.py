@@ -1,0 +1,49 @@
+"""Chinese search that works the way readers type, on top of material's own search.
+
+material's search stays: its index format, its lunr worker and its result list.
+What this package adds, and why each piece sits where it does:
+
+* **The query, in the browser** (:mod:`.query`, ``worker.js``). A small script is
+  prepended to material's search worker and two exact patches route each query
+  through it (see :mod:`.worker`). It maps Traditional characters to Simplified
+  (a table generated at build time with OpenCC, limited to characters the index
+  contains: a few KB), normalises full-width Latin (ＫＯＬ → KOL), drops question
+  words (怎么, 如何 …) and adds the other names of every glossary term found in
+  the query (私域 ↔ 私域流量, KOL ↔ 意见领袖; ``search_synonyms`` in
+  ``data/course.yml`` add groups such as 拉新 ↔ 引流).
+  Why query-side rather than writing aliases and Traditional forms into the
+  index: the index is the heaviest download of the site (its size is a target
+  in ``bench/``), Traditional variants would nearly double it, and an alias
+  written into every page that uses a term makes that page match queries it
+  does not answer. A query-side rewrite costs nothing in the index, applies
+  to every page at once, and is measured by the relevance suite
+  (``tests/browser/test_search_relevance.py``).
+* **Records as search entries** (:mod:`.index`). Worksheets, SOPs and cases are
+  embedded in lessons under the lesson's headings, and the glossary is one long
+  page, so material's index (one entry per heading) cannot point at them. Each
+  record gets its own entry at its anchor (``#ws-…``, ``#sop-…``, ``#case-…``,
+  ``#term-…``); listings that only repeat those titles are left out of the index.
+* **A smaller index** (:mod:`.index`). Written as UTF-8 instead of ``\\uXXXX``
+  escapes, without segment markers that a separator already provides, with a
+  one-byte marker between two Chinese words (restored by the worker before
+  indexing, so tokens and highlighting are unchanged), and without Mermaid
+  source code (each diagram's caption describes it in words).
+
+``COURSEKIT_STOCK_SEARCH=1`` turns all of this off (and the segmenter fix in
+:mod:`coursekit.patches`) so the relevance suite and ``bench/`` can compare
+against stock material search. It is a test and benchmark switch only.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+log = logging.getLogger(__name__)
+
+STOCK_ENV = "COURSEKIT_STOCK_SEARCH"
+
+
+def stock_search() -> bool:
+    """True when the build must use stock material search (tests and bench only)."""
+    return os.environ.get(STOCK_ENV, "").strip().lower() in ("1", "true", "yes")

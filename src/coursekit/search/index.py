@@ -1,0 +1,102 @@
+"""Rewrite material's ``search/search_index.json``: record entries, and a smaller file.
+
+material joins the words jieba finds with U+200B (three bytes in UTF-8) and
+writes the file with ``\\uXXXX`` escapes (six bytes per Chinese character).
+:func:`compact` keeps every token and every highlight position the worker
+computes, after the worker's ``setup`` hook (``worker.js``) has put the
+markers back; it only drops what carries no information.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from html import unescape
+from typing import Any
+
+from ..markup import md
+
+log = logging.getLogger(__name__)
+
+ZWSP = "\u200b"
+# Han characters (Unicode script Han), as ranges the standard ``re`` module understands.
+HAN = ("\u2e80-\u2e99\u2e9b-\u2ef3\u2f00-\u2fd5\u3005\u3007\u3021-\u3029\u3038-\u303b"
+       "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa6d\ufa70-\ufad9\U00020000-\U0003134a")
+HAN_RUN = re.compile(f"[{HAN}]+")
+BETWEEN_HAN = re.compile(f"(?<=[{HAN}]){ZWSP}(?=[{HAN}])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One extra search entry: a record at its anchor."""
+
+    location: str
+    title: str
+    text: str = ""
+
+
+def segment(text: str) -> str:
+    """Split Chinese runs into words with U+200B, exactly as material's search plugin does."""
+    import jieba  # loaded once per process; hooks.add_jieba_words has taught it the course's words
+
+    def cut(match: re.Match[str]) -> str:
+        return ZWSP + ZWSP.join(jieba.cut(match.group(0))) + ZWSP
+
+    return HAN_RUN.sub(cut, text).strip(ZWSP)
+
+
+def redundant_markers(separator: str) -> re.Pattern[str]:
+    """U+200B next to a separator, a tag or another marker: the tokenizer splits there anyway."""
+    sep = separator.strip()
+    if not (sep.startswith("[") and sep.endswith("]+")):
+        raise ValueError(f"search separator {separator!r} is not a character class; update coursekit/search/index.py")
+    chars = sep[1:-2].replace("\\u200b", "")
+    return re.compile(f"{ZWSP}+(?=[{chars}<{ZWSP}]|$)|(?:(?<=[{chars}>])|^){ZWSP}+")
+
+
+def compact_text(text: str, redundant: re.Pattern[str]) -> str:
+    """Drop redundant markers; a marker between two Han characters becomes one space."""
+    return BETWEEN_HAN.sub(" ", redundant.sub("", text))
+
+
+def compact(index: dict[str, Any]) -> dict[str, Any]:
+    """The same index with fewer bytes (see the module docstring)."""
+    redundant = redundant_markers(index["config"]["separator"])
+    for doc in index["docs"]:
+        for field in ("title", "text"):
+            if isinstance(doc.get(field), str):
+                doc[field] = compact_text(doc[field], redundant)
+    return index
+
+
+def add_entries(index: dict[str, Any], entries: Iterable[Entry]) -> int:
+    """Append record entries whose page is in the index; return how many were added."""
+    pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
+    added = 0
+    for e in entries:
+        if e.location.split("#")[0] not in pages:
+            log.debug("search: no page %s in the index for %s", e.location, e.title)
+            continue
+        index["docs"].append({"location": e.location, "title": segment(e.title), "text": segment(e.text)})
+        added += 1
+    return added
+
+
+def dumps(index: dict[str, Any]) -> str:
+    """The index as compact UTF-8 JSON."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def plain(markdown_text: str, inline: bool = False) -> str:
+    """Markdown from a data field as index text: paragraphs kept, other tags dropped."""
+    html = str(md(markdown_text))
+    html = re.sub(r"<(?!/?p>)[^>]+>", "", html)
+    text = re.sub(r"\s+", " ", unescape(html)).strip()
+    text = text.replace("&", "&amp;").replace("<p>", "\0").replace("</p>", "\1")
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("\0", "<p>").replace("\1", "</p>")
+    if inline:
+        text = re.sub(r"</?p>", " ", text).strip()
+    return text

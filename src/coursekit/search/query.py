@@ -1,0 +1,83 @@
+"""The data the browser-side query rewrite uses (``worker.js``).
+
+* ``groups``: words a search treats as one — each glossary term with its
+  aliases (and its English name when that is one word), plus the course's
+  ``search_synonyms``.
+* ``stop``: question words that match almost every page (怎么, 如何 …); dropped
+  from a query unless nothing else is left.
+* ``t2s``: Traditional → Simplified pairs from OpenCC (``t2s``, Taiwan and Hong
+  Kong variants), only for Simplified characters the index contains.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from ..registry import Registry
+
+log = logging.getLogger(__name__)
+
+STOPWORDS = ("怎么", "怎样", "怎么样", "如何", "什么", "为什么", "哪些", "哪个", "哪里", "是否", "请问", "怎么办",
+             "是什么", "有哪些", "应该", "可以", "吗", "呢", "吧", "的", "了", "啊")
+OPENCC_CONFIGS = ("t2s", "tw2s", "hk2s")
+CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
+
+
+def alias_groups(reg: Registry) -> list[list[str]]:
+    """Glossary terms with their other names, and the course's synonym groups."""
+    groups = []
+    for t in reg.records["glossary"].values():
+        names = [t.term, *t.aliases]
+        if t.english and " " not in t.english.strip():
+            names.append(t.english.strip())
+        groups.append(names)
+    groups += [list(g) for g in reg.course.search_synonyms]
+    return [g for g in (_unique(g) for g in groups) if len(g) > 1]
+
+
+def _unique(words: Iterable[str]) -> list[str]:
+    seen: dict[str, str] = {}
+    for w in words:
+        seen.setdefault(w.lower(), w)
+    return list(seen.values())
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> dict[str, str]:
+    """Every CJK character OpenCC changes to one other character (computed once per process)."""
+    try:
+        import opencc
+    except ImportError as exc:
+        raise RuntimeError("opencc is not installed, so Traditional queries would not work; run `make install`") from exc
+    chars = [chr(c) for lo, hi in CJK_BLOCKS for c in range(lo, hi)]
+    table: dict[str, str] = {}
+    for config in OPENCC_CONFIGS:
+        # one character per line: OpenCC converts phrases, never across a line break
+        converted = opencc.OpenCC(config).convert("\n".join(chars)).split("\n")
+        for src, dst in zip(chars, converted):
+            if dst != src and len(dst) == 1:
+                table.setdefault(src, dst)
+    return table
+
+
+def t2s_pairs(index_chars: set[str]) -> str:
+    """Traditional and Simplified characters, in pairs, for the characters of the index."""
+    return "".join(t + s for t, s in _traditional_table().items() if s in index_chars)
+
+
+def han_chars(index: dict[str, Any]) -> set[str]:
+    """The Chinese characters of an index's titles and texts."""
+    chars: set[str] = set()
+    for doc in index["docs"]:
+        chars.update(doc.get("title", ""), doc.get("text", ""))
+    return {c for c in chars if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"}
+
+
+def prelude_data(reg: Registry, index: dict[str, Any]) -> dict[str, Any]:
+    """Everything ``worker.js`` needs, as JSON-ready data."""
+    groups = alias_groups(reg)
+    longest = max([8, *(len(w) for g in groups for w in g)])
+    return {"t2s": t2s_pairs(han_chars(index)), "groups": groups, "stop": list(STOPWORDS), "longest": longest}
