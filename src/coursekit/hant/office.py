@@ -1,0 +1,85 @@
+"""Handouts in Traditional Chinese (``coursekit handouts --lang zh-Hant``).
+
+Each file is made exactly as in Simplified, then converted where its text is:
+a PDF's HTML before WeasyPrint draws it (``lang`` and fonts switched to
+Traditional), a DOCX or XLSX file's XML text nodes after it is written (sheet
+names too). Attributes such as font names and styles are left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from .convert import HANT, Converter, converter
+
+log = logging.getLogger(__name__)
+
+DEFAULT = "zh-Hans"
+LANGS = (DEFAULT, HANT)
+TEXT_PARTS = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|xl/sharedStrings\.xml|"
+                        r"xl/worksheets/sheet\d+\.xml|xl/workbook\.xml|docProps/core\.xml|ppt/(slides|notesSlides)/"
+                        r"\w+\.xml)$")
+_SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
+
+
+def convert_pdf_html(html: str, conv: Converter) -> str:
+    """A print document in Traditional: text converted, Traditional glyph forms and fonts."""
+    from .html import PRINT_ATTRS, convert_html
+    html = convert_html(html, conv, PRINT_ATTRS).replace('lang="zh-CN"', 'lang="zh-TW"')
+    return html.replace("CJK SC", "CJK TC")
+
+
+def convert_office(path: Path, conv: Converter) -> None:
+    """Convert the text of a DOCX, XLSX or PPTX file in place."""
+    with zipfile.ZipFile(path) as zf:
+        members = [(info, zf.read(info.filename)) for info in zf.infolist()]
+    tmp = path.with_name(path.name + ".hant")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in members:
+            if TEXT_PARTS.match(info.filename):
+                data = _convert_xml(data, conv)
+            out.writestr(info, data)
+    tmp.replace(path)
+
+
+def _convert_xml(data: bytes, conv: Converter) -> bytes:
+    """Every text node (and sheet name) of one XML part."""
+    root = etree.fromstring(data)
+    nodes = [el for el in root.iter() if isinstance(el.tag, str) and el.text and el.text.strip()]
+    sheets = [el for el in root.iter(_SHEET)]
+    texts = conv.convert_many([el.text for el in nodes] + [el.get("name", "") for el in sheets])
+    for el, text in zip(nodes, texts):
+        el.text = text
+    for el, name in zip(sheets, texts[len(nodes):]):
+        el.set("name", name)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+@contextlib.contextmanager
+def localized(lang: str, root: Path, dest: Path) -> Iterator[None]:
+    """Make the file written at ``dest`` inside the block in ``lang`` (nothing to do for Simplified)."""
+    if lang == DEFAULT:
+        yield
+        return
+    from ..handouts import pdf
+    conv = converter(root)
+    original = pdf.write_pdf
+
+    def write_pdf(html: str, *args: Any, **kwargs: Any) -> None:
+        original(convert_pdf_html(html, conv), *args, **kwargs)
+
+    pdf.write_pdf = write_pdf  # this process renders one file at a time
+    try:
+        yield
+    finally:
+        pdf.write_pdf = original
+    if dest.suffix in (".docx", ".xlsx", ".pptx") and dest.exists():
+        convert_office(dest, conv)

@@ -1,0 +1,60 @@
+"""The language switch: every page links to the same page in the other edition.
+
+Deployment layout (README): the Simplified edition at the site root and the
+Traditional edition in the folder :data:`SUBDIR` under it, for the student and
+the teacher site alike. Links are relative, so the pair works under any
+prefix, from a web server or a folder. The switch is shown when the build sets
+``extra.languages`` (``COURSEKIT_LANGUAGES=true``: ``make build``, ``make
+teacher``, ``make zh-hant``); a site built on its own (``make serve``, the
+offline bundle) has no link into a folder that is not there.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from .convert import is_hant_language
+
+log = logging.getLogger(__name__)
+
+SUBDIR = "zh-hant"
+"""Folder of the Traditional edition under the Simplified one."""
+SIMPLIFIED = {"name": "简体中文", "lang": "zh-CN"}
+TRADITIONAL = {"name": "繁體中文", "lang": "zh-TW"}
+
+
+def enabled(config: Any) -> bool:
+    """True when this build shows the switch (``extra.languages``, possibly text from ``!ENV``)."""
+    value = (config.get("extra") or {}).get("languages", False)
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def is_hant(config: Any) -> bool:
+    """True when ``config`` builds the Traditional edition (its theme language)."""
+    theme = config.get("theme")
+    language = theme.get("language") if theme is not None else None
+    return is_hant_language(language)
+
+
+def alternates(hant: bool) -> list[dict[str, str]]:
+    """``extra.alternate`` entries: each edition's root, relative to this edition's root."""
+    here, there = ("./", "../") if hant else ("./", f"{SUBDIR}/")
+    return [{**SIMPLIFIED, "link": there if hant else here},
+            {**TRADITIONAL, "link": here if hant else there}]
+
+
+def configure(config: Any) -> None:
+    """Set material's ``extra.alternate`` for this edition, or leave it unset when the switch is off.
+
+    ``overrides/partials/alternate.html`` appends the current page's URL to each link.
+    """
+    extra = config.get("extra")
+    if extra is None:
+        return
+    if enabled(config):
+        extra["alternate"] = alternates(is_hant(config))
+    else:
+        extra.pop("alternate", None)

@@ -1,0 +1,1 @@
+"""Tests of coursekit.hant (a package, so its conftest does not shadow tests/conftest.py)."""
