@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build teacher check test test-fast system-deps lock clean
+.PHONY: serve build teacher zh-hant handouts print slides slide-samples samples bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "需要 $(PYTHON)（Python 3.11）"; exit 1; }
@@ -19,19 +19,65 @@ serve: $(STAMP)  ## check content, then serve the student site with live reload
 	$(BIN)/coursekit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## student edition → site/
-	$(BIN)/mkdocs build --strict
+build: $(STAMP)  ## student edition → site/, with its PDF / Word / Excel files in site/downloads/
+	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict
+	$(BIN)/coursekit handouts --edition student --out site/downloads
 
-teacher: $(STAMP)  ## teacher edition → site-teacher/
-	$(BIN)/mkdocs build --strict -f mkdocs.teacher.yml
+teacher: $(STAMP)  ## teacher edition → site-teacher/, with student and teacher files and the PPTX decks in site-teacher/downloads/
+	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.teacher.yml
+	$(BIN)/coursekit handouts --edition both --out site-teacher/downloads
+	$(BIN)/coursekit slides --out site-teacher/downloads/slides
 
-check: $(STAMP)  ## validate data and pages
+zh-hant: $(STAMP)  ## 繁體中文 editions → site/zh-hant/ and site-teacher/zh-hant/ (run after build and teacher: they clean their folders)
+	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.yml -d site/zh-hant
+	$(BIN)/coursekit handouts --edition student --lang zh-Hant --out site/zh-hant/downloads
+	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.teacher.yml -d site-teacher/zh-hant
+	$(BIN)/coursekit handouts --edition both --lang zh-Hant --out site-teacher/zh-hant/downloads
+	$(BIN)/coursekit slides --lang zh-Hant --out site-teacher/zh-hant/downloads/slides
+
+slides: $(STAMP)  ## an editable PowerPoint deck per project → dist/slides/ (--lang zh-Hant for 繁體中文)
+	$(BIN)/coursekit slides
+
+slide-samples: $(STAMP)  ## a few slides of each deck as PNG → dist/samples/slides/ (to look at)
+	$(BIN)/python scripts/render-slides.py
+
+handouts: $(STAMP)  ## handouts, SOP spreadsheets, 教学包 zips and 授课计划 → dist/handouts/
+	$(BIN)/coursekit handouts
+
+print: $(STAMP)  ## print edition, student and teacher → dist/print/
+	$(BIN)/coursekit print
+
+samples: $(STAMP)  ## sample pages of the PDFs as PNG → dist/samples/ (to look at)
+	$(BIN)/python scripts/render-samples.py
+
+bench: $(STAMP)  ## time handouts and print edition, cold and warm → bench/results/
+	$(BIN)/python bench/handouts.py
+
+bench-site: $(STAMP) system-deps  ## site build vs plain material, scale 1×/10×/30×, page weight, search → bench/results/
+	$(BIN)/python bench/site.py
+
+offline: $(STAMP)  ## offline classroom bundle of the student site (works from file://) → dist/offline/社群运营实战课.zip
+	$(BIN)/coursekit offline
+
+check: $(STAMP)  ## validate data and pages, lint them (rules and severities: coursekit.toml)
 	$(BIN)/coursekit check
+
+fix: $(STAMP)  ## correct Chinese typography and tabs in docs/ and data/, then check
+	$(BIN)/coursekit check --fix
+
+schemas: $(STAMP)  ## regenerate the editors' JSON Schemas in schemas/ from the models
+	$(BIN)/coursekit schemas
+
+lint: $(STAMP)  ## code and content gates: ruff, mypy --strict, coursekit check --strict, schemas up to date
+	$(BIN)/ruff check src tests macros
+	$(BIN)/mypy
+	$(BIN)/coursekit check --strict
+	$(BIN)/coursekit schemas --check
 
 system-deps:  ## apt packages the tests need (Chromium)
 	bash scripts/install-system-deps.sh
 
-test: $(STAMP) system-deps  ## everything: schema, golden, build, browser tests
+test: $(STAMP) system-deps lint  ## everything: lint gates, schema, golden, build, browser tests
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP)  ## tests that need neither a build nor a browser
@@ -44,4 +90,4 @@ lock:  ## re-pin every dependency into constraints.txt
 	  /tmp/coursekit-lock/bin/pip freeze --exclude-editable | grep -v '^coursekit'; } > constraints.txt
 
 clean:
-	rm -rf site site-teacher dist .pytest_cache
+	rm -rf site site-teacher site-zh-hant site-zh-hant-teacher dist .pytest_cache

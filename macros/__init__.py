@@ -25,11 +25,14 @@ def define_env(env):
     env.macro(lambda: site.glossary(src()), "glossary")
     env.macro(lambda: site.course_overview(src()), "course_overview")
     env.macro(lambda: site.bibliography(src()), "bibliography")
+    env.macro(lambda: site.assignment_form(src()), "assignment_form")
+    env.macro(lambda: site.homework(src()), "homework")
 
 
 def on_pre_page_macros(env):
     """Drop teacher-only boxes (student edition) and check the page's template syntax."""
     env.markdown = hooks.prepare_page(env.conf, env.markdown, env.page.file.src_uri, env.page.meta)
+    hooks.escape_meta(env.page.meta)
 
 
 def on_post_build(env):

@@ -2,8 +2,11 @@
 # Install the Debian packages the tests need, if they are missing.
 # chromium: browser tests (Playwright drives /usr/bin/chromium; it cannot download its own).
 # fonts-noto-cjk: Chinese glyphs in screenshots and PDFs.
+# poppler-utils: pdftotext / pdffonts / pdftoppm read the generated PDFs back in tests.
+# libreoffice-writer-nogui, libreoffice-calc-nogui: tests open and convert every generated DOCX / XLSX.
+# libreoffice-impress-nogui: tests convert every generated PPTX deck (coursekit slides) to PDF.
 set -euo pipefail
-packages=(chromium fonts-noto-cjk)
+packages=(chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

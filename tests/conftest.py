@@ -42,7 +42,7 @@ def course(tmp_path: Path) -> Path:
 def repo_copy(tmp_path: Path) -> Path:
     """A private copy of the real course (content, templates, config), safe to break."""
     dest = tmp_path / "repo"
-    for name in ("data", "docs", "templates", "macros", "overrides"):
+    for name in ("data", "docs", "templates", "macros", "overrides", "hooks"):
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "mkdocs.teacher.yml"):
         shutil.copy(ROOT / name, dest / name)
@@ -83,6 +83,16 @@ def served_site(student_site: Path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_teacher_site(teacher_site: Path):
+    """The teacher site on a local HTTP server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(teacher_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 

@@ -7,7 +7,7 @@ and review the diff.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import pytest
 

@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import importlib
 import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from .editions import EDITIONS
-from .errors import CourseError, Problem, format_problems
-from .pagecheck import render_page
+from .errors import Problem, format_problems
+from .lint import check_course, fix_course, load_config, summary
 from .registry import load
-from .site import Site
 
 log = logging.getLogger(__name__)
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def root_option(f):  # noqa: ANN001, ANN201 - click decorator
+def root_option(f: F) -> F:
     """The shared ``--root`` option."""
     return click.option("--root", type=click.Path(file_okay=False, exists=True),
                         help="Course folder (default: found from here).")(f)
@@ -41,7 +43,16 @@ def _root(path: str | None) -> Path:
 
 
 # Subcommands that live in their own modules, imported only when used (keeps `check` fast).
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {
+    "handouts": "coursekit.handouts.cli:handouts",
+    "print": "coursekit.handouts.cli:print_book",
+    "collect": "coursekit.collect.cli:collect",
+    "schemas": "coursekit.schemas:schemas",
+    "new": "coursekit.scaffold:new",
+    "fix": "coursekit.lint.cli:fix",
+    "offline": "coursekit.offline:offline",
+    "slides": "coursekit.slides.cli:slides",
+}
 
 
 class LazyGroup(click.Group):
@@ -53,7 +64,8 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in LAZY_COMMANDS:
             module, attr = LAZY_COMMANDS[name].split(":")
-            return getattr(importlib.import_module(module), attr)
+            command: click.Command = getattr(importlib.import_module(module), attr)
+            return command
         return super().get_command(ctx, name)
 
 
@@ -65,28 +77,43 @@ def main() -> None:
 
 @main.command()
 @root_option
-def check(root: str | None) -> None:
-    """Validate all data and pages and render every page's macros, in both editions."""
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (CI does).")
+@click.option("--fix", is_flag=True, help="First correct Chinese typography and tabs in docs/ and data/.")
+def check(root: str | None, strict: bool, fix: bool) -> None:
+    """Validate data and pages, render every page in both editions, and lint them.
+
+    Prints `file:line [rule] message` per problem (GitHub annotations too when CI is set);
+    exits 1 if any error remains. Rule severities: coursekit.toml.
+    """
     course = _root(root)
-    problems = collect_problems(course)
+    try:
+        _check(course, strict, fix)
+    except (click.ClickException, SystemExit):
+        raise
+    except Exception as exc:
+        if os.environ.get("COURSEKIT_DEBUG"):
+            raise
+        raise click.ClickException(f"coursekit itself failed ({type(exc).__name__}: {exc}); this is a bug in "
+                                   f"coursekit, not in your content: please report it with the file you "
+                                   f"changed last (run with COURSEKIT_DEBUG=1 for details)") from None
+
+
+def _check(course: Path, strict: bool, fix: bool) -> None:
+    """The body of ``check``: fix, report, exit 1 on errors."""
+    if fix:
+        changed = fix_course(course, load_config(course))
+        click.echo(f"Fixed typography in {len(changed)} file(s){': ' if changed else ''}{', '.join(changed)}")
+    problems = collect_problems(course, strict)
     if problems:
         click.echo(format_problems(problems), err=True)
-        click.echo(f"{len(problems)} problem(s) found.", err=True)
+        click.echo(f"{summary(problems)}: {len(problems)} problem(s) found.", err=True)
+    if any(p.severity == "error" for p in problems):
         sys.exit(1)
     reg = load(course)
     counts = ", ".join(f"{len(v)} {k}" for k, v in reg.records.items())
     click.echo(f"OK: {len(reg.pages)} pages, {len(reg.lessons)} task pages, {counts}.")
 
 
-def collect_problems(course: Path) -> list[Problem]:
-    """Every problem in data, front matter and page macros, sorted and without duplicates."""
-    try:
-        reg = load(course)
-    except CourseError as exc:
-        return exc.problems
-    problems: set[Problem] = set()
-    for edition in EDITIONS:
-        site = Site(course, edition)
-        for src, page in reg.pages.items():
-            problems.update(render_page(site, src, page)[1])
-    return sorted(problems, key=lambda p: (p.path, p.line or 0, p.rule, p.message))
+def collect_problems(course: Path, strict: bool = False) -> list[Problem]:
+    """Every problem in data, front matter, page macros and the lint rules, sorted and without duplicates."""
+    return check_course(course, strict)

@@ -21,15 +21,17 @@ class Problem:
     line: int | None
     rule: str
     message: str
+    severity: str = "error"  # or "warning" (lint rules set in coursekit.toml)
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where} [{self.rule}] {self.message}"
+        level = "warning: " if self.severity == "warning" else ""
+        return f"{where} [{self.rule}] {level}{self.message}"
 
     def annotation(self) -> str:
-        """Format the problem as a GitHub Actions error annotation."""
+        """Format the problem as a GitHub Actions annotation (``::error`` or ``::warning``)."""
         line = f",line={self.line}" if self.line else ""
-        return f"::error file={self.path}{line}::[{self.rule}] {self.message}"
+        return f"::{self.severity} file={self.path}{line}::[{self.rule}] {self.message}"
 
 
 class CourseError(Exception):

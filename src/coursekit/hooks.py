@@ -10,6 +10,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from .editions import strip_teacher_blocks
@@ -17,6 +18,7 @@ from .errors import CourseError
 from .pagecheck import jinja_problems
 from .pages import split_front_matter
 from .patches import PatchError, patch_site
+from .search import jiebacache, stock_search
 from .site import Site
 
 log = logging.getLogger(__name__)
@@ -28,12 +30,22 @@ def start(conf: Any, root: Path) -> Site:
     """Load and check the course for this build; teach jieba the course's words."""
     extra = conf.get("extra") or {}
     try:
-        site = Site(root, extra.get("edition", "student"), bool(conf.get("use_directory_urls", True)))
+        site = Site(root, extra.get("edition", "student"), bool(conf.get("use_directory_urls", True)),
+                    downloads=_flag(extra.get("downloads", False)))
         words = site.search_words()
     except (CourseError, ValueError) as exc:
         raise PluginError(f"course content has problems:\n{exc}") from None
-    add_jieba_words(words)
+    if not stock_search():  # a stock-search comparison build (tests, bench/) segments as material does
+        add_jieba_words(words)
+        jiebacache.install()  # after the words: cached cuts are valid for this build's dictionary
     return site
+
+
+def _flag(value: Any) -> bool:
+    """A yes/no setting that may come from an environment variable as text (``!ENV``)."""
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
 
 
 def add_jieba_words(words: list[str]) -> None:
@@ -61,9 +73,20 @@ def prepare_page(conf: Any, markdown: str, src: str, meta: dict[str, Any]) -> st
     return markdown if teacher else strip_teacher_blocks(markdown)
 
 
+HTML_META = ("title", "description", "subtitle")
+"""Front matter values mkdocs and material insert into pages as HTML, unescaped."""
+
+
+def escape_meta(meta: dict[str, Any]) -> None:
+    """Escape the front matter values the theme inserts raw, so markup typed there shows as text."""
+    for key in HTML_META:
+        if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup):
+            meta[key] = escape(meta[key])
+
+
 def post_build(conf: Any) -> None:
     """Patch material's built JavaScript (see :mod:`coursekit.patches`)."""
     try:
-        patch_site(Path(conf["site_dir"]))
+        patch_site(Path(conf["site_dir"]), stock_search=stock_search())
     except PatchError as exc:
         raise PluginError(str(exc)) from None

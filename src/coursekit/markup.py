@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 
 import markdown
 from markupsafe import Markup
@@ -28,6 +29,7 @@ def _converter() -> markdown.Markdown:
 _md = _converter()
 
 
+@lru_cache(maxsize=8192)  # the same field is shown on several pages (library, homework); Markup is immutable
 def md(text: str) -> Markup:
     """Render block Markdown to HTML with raw HTML escaped; no blank lines in the result."""
     _md.reset()

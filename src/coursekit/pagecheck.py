@@ -23,10 +23,11 @@ from .site import Site
 log = logging.getLogger(__name__)
 
 MACROS = ("worksheet", "sop", "case", "term", "lesson_header", "project_overview", "library", "glossary",
-          "course_overview", "bibliography")
+          "course_overview", "bibliography", "assignment_form", "homework")
 PLUGIN_NAMES = {"page", "config", "extra", "edition", "environment", "plugin", "git", "macros",
                 "filters", "filters_builtin", "files", "navigation", "range", "loop", "true", "false", "none"}
 RAW_HINT = "to show a literal '{{' or '{%' in a page, wrap it in {% raw %}…{% endraw %}"
+COMMENT_HINT = "'{#' starts a Jinja comment: write a heading id with a space, '{ #id }'"
 
 
 def jinja_problems(body: str, rel: str, body_line: int, meta: dict[str, Any]) -> list[Problem]:
@@ -34,7 +35,8 @@ def jinja_problems(body: str, rel: str, body_line: int, meta: dict[str, Any]) ->
     try:
         ast = jinja2.Environment().parse(body)
     except jinja2.TemplateSyntaxError as exc:
-        return [Problem(rel, body_line + (exc.lineno or 1) - 1, "jinja-syntax", f"{exc.message}; {RAW_HINT}")]
+        hint = COMMENT_HINT if "comment" in str(exc.message) else RAW_HINT
+        return [Problem(rel, body_line + (exc.lineno or 1) - 1, "jinja-syntax", f"{exc.message}; {hint}")]
     known = set(MACROS) | PLUGIN_NAMES | set(meta)
     known |= {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     problems = []
@@ -63,6 +65,8 @@ def render_page(site: Site, src: str, page: Page) -> tuple[str, list[Problem]]:
         glossary=lambda: site.glossary(src),
         course_overview=lambda: site.course_overview(src),
         bibliography=lambda: site.bibliography(src),
+        assignment_form=lambda: site.assignment_form(src),
+        homework=lambda: site.homework(src),
     )
     variables = {"page": SimpleNamespace(meta=page.meta, file=SimpleNamespace(src_uri=src)),
                  "edition": site.edition, **page.meta}
@@ -70,7 +74,11 @@ def render_page(site: Site, src: str, page: Page) -> tuple[str, list[Problem]]:
         return env.from_string(body).render(**variables), []
     except CourseError as exc:
         return "", [_with_line(p, page) for p in exc.problems]
-    except Exception as exc:  # noqa: BLE001 - every render error becomes a reported problem
+    except TypeError as exc:  # a macro called with the wrong arguments
+        return "", [Problem(page.rel, _template_line(exc, page), "render",
+                            f"wrong arguments in a macro call ({str(exc).split('>()')[-1].strip()}); "
+                            f"see the macro table in CONTRIBUTING.md, e.g. {{{{ worksheet(\"id\") }}}}")]
+    except Exception as exc:
         return "", [Problem(page.rel, _template_line(exc, page), "render", f"{type(exc).__name__}: {exc}")]
 
 
@@ -81,7 +89,7 @@ def _with_line(problem: Problem, page: Page) -> Problem:
 
 
 def _line_of_text(page: Page, needle: str) -> int | None:
-    for name, arg, line in page.calls:
+    for name, _arg, line in page.calls:
         if needle.startswith(name):
             return line
     return None

@@ -49,6 +49,8 @@ def read_page(path: Path, rel: str) -> tuple[Page | None, list[Problem]]:
         return None, [Problem(rel, None, "encoding", f"the file is not UTF-8 (byte {exc.start}); save it as UTF-8")]
     text = text.lstrip("\ufeff")
     fm, body, body_line = split_front_matter(text)
+    if body_line == 1 and re.match(r"---[ \t]*\n", text):
+        return None, [Problem(rel, 1, "front-matter", "the front matter is not closed; end it with a line '---'")]
     meta: Any = {}
     lines: LineMap = {}
     if fm.strip():
@@ -59,7 +61,21 @@ def read_page(path: Path, rel: str) -> tuple[Page | None, list[Problem]]:
         lines = {k: v + 1 for k, v in raw.items()}  # front matter starts on line 2
     if not isinstance(meta, dict):
         return None, [Problem(rel, 2, "front-matter", "front matter must be a mapping of fields (key: value)")]
+    templated = _templated(meta, ())
+    if templated:  # mkdocs-macros would run them (it renders a page's title as a template)
+        return None, [Problem(rel, lines.get(loc), "front-matter",
+                              f"{'.'.join(map(str, loc))}: front matter must not contain '{{{{', '{{%' or '{{#'; "
+                              f"write the text without them") for loc in templated]
     page = Page(rel, meta, lines, body, body_line)
     page.calls = [(m.group(1), m.group(2), body_line + body.count("\n", 0, m.start()))
                   for m in MACRO_CALL.finditer(body)]
     return page, []
+
+
+def _templated(value: Any, loc: tuple[Any, ...]) -> list[tuple[Any, ...]]:
+    """Where a front matter value holds Jinja markup."""
+    if isinstance(value, dict):
+        return [found for k, v in value.items() for found in _templated(v, (*loc, k))]
+    if isinstance(value, list):
+        return [found for i, v in enumerate(value) for found in _templated(v, (*loc, i))]
+    return [loc] if isinstance(value, str) and re.search(r"\{[{%#]", value) else []

@@ -45,10 +45,14 @@ class PatchError(RuntimeError):
     """material's JavaScript no longer matches a patch."""
 
 
-def patch_site(site_dir: Path) -> list[Path]:
-    """Apply every patch to the built site; return the files changed."""
+def patch_site(site_dir: Path, stock_search: bool = False) -> list[Path]:
+    """Apply every patch to the built site; return the files changed.
+
+    ``stock_search`` leaves the search worker as material ships it (for comparisons, see coursekit.search).
+    """
     changed: list[Path] = []
-    for pattern in sorted({p[0] for p in PATCHES}):
+    patterns = {p[0] for p in PATCHES if not (stock_search and p[0].startswith("workers/"))}
+    for pattern in sorted(patterns):
         found = sorted((site_dir / "assets" / "javascripts").glob(pattern))
         if len(found) != 1:
             raise PatchError(f"expected one file matching assets/javascripts/{pattern} in {site_dir}, "

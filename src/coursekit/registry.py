@@ -136,7 +136,7 @@ def _load_course(root: Path, problems: list[Problem]) -> models.Course | None:
     if not path.exists():
         problems.append(Problem("data/course.yml", None, "missing-file", "the course outline is missing; create it"))
         return None
-    course, _ = _load_record(path, "data/course.yml", models.Course, problems)
+    course: models.Course | None = _load_record(path, "data/course.yml", models.Course, problems)[0]
     return course
 
 
@@ -151,7 +151,8 @@ def _load_record(path: Path, rel: str, model: type[BaseModel], problems: list[Pr
     return rec, lines
 
 
-def _load_pages(root: Path, problems: list[Problem]) -> tuple[dict, dict, dict]:
+def _load_pages(root: Path, problems: list[Problem]) -> tuple[dict[str, models.Lesson],
+                                                               dict[str, models.ProjectPage], dict[str, Page]]:
     lessons: dict[str, models.Lesson] = {}
     project_pages: dict[str, models.ProjectPage] = {}
     pages: dict[str, Page] = {}
@@ -166,7 +167,12 @@ def _load_pages(root: Path, problems: list[Problem]) -> tuple[dict, dict, dict]:
         parts = path.relative_to(docs).parts
         if len(parts) != 3 or parts[0] != "modules":
             continue
-        model = models.ProjectPage if parts[2] == "index.md" else models.Lesson
+        model: type[models.Lesson | models.ProjectPage] = models.ProjectPage if parts[2] == "index.md" \
+            else models.Lesson
+        if not page.meta:
+            problems.append(Problem(rel, 1, "front-matter", "the page has no front matter; start it with the "
+                                    "fields between '---' lines (CONTRIBUTING.md, or `coursekit new lesson`)"))
+            continue
         fm, found = validate(model, page.meta, page.lines, rel)
         problems += found
         if fm is None:
@@ -221,14 +227,15 @@ def check_references(reg: Registry) -> list[Problem]:
         seen[key] = reg.pages[path].rel
     numbers = {p.slug: p.number for p in reg.course.projects}
     for path, page in reg.pages.items():
-        lesson = reg.lessons.get(path)
+        in_lesson = reg.lessons.get(path)
         for position, (name, arg, line) in enumerate(page.calls):
-            kind = MACRO_KINDS.get(name)
-            if kind is None or arg is None:
+            macro_kind = MACRO_KINDS.get(name)
+            if macro_kind is None or arg is None:
                 continue
+            kind = macro_kind
             reg.embeds.setdefault((kind, arg), []).append(path)
-            if lesson and lesson.project in numbers:
-                where = (numbers[lesson.project], lesson.task, position)
+            if in_lesson and in_lesson.project in numbers:
+                where = (numbers[in_lesson.project], in_lesson.task, position)
                 reg.order[(kind, arg)] = min(reg.order.get((kind, arg), where), where)
             if arg not in reg.records[kind] and (kind, arg) not in reg.broken:
                 problems.append(Problem(page.rel, line, "unknown-id",

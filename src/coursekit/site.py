@@ -9,18 +9,23 @@ from __future__ import annotations
 import difflib
 import logging
 import posixpath
+import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
 
 from . import registry as registry_mod
+from . import slides
 from .editions import check_edition
 from .errors import CourseError, Problem
+from .handouts import paths as handout_paths
 from .registry import MACRO_KINDS, Registry
 from .render import cn_number, content_version, render
-from .urls import link
+from .urls import link, page_url
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +38,11 @@ LIBRARY_PAGES = {
 ANCHOR_PREFIX = {"worksheets": "ws-", "sops": "sop-", "cases": "case-", "glossary": "term-"}
 
 
+def markdown_text(text: str) -> str:
+    """``text`` as literal Markdown inline text: HTML escaped, link and emphasis characters backslashed."""
+    return re.sub(r"([\\`*_\[\]])", r"\\\1", str(escape(text)))
+
+
 @dataclass
 class Site:
     """The course as the site shows it, in one edition."""
@@ -41,14 +51,19 @@ class Site:
     edition: str = "student"
     directory_urls: bool = True
     templates: Path | None = None  # default: <root>/templates
+    downloads: bool = False         # link each record to its generated files (set for `make build`)
 
     def __post_init__(self) -> None:
         check_edition(self.edition)
         self.templates = self.templates or self.root / "templates"
 
-    @property
+    @cached_property
     def reg(self) -> Registry:
-        """The validated course (loaded once, reloaded after edits)."""
+        """The validated course, loaded once per Site (a build or a check makes its own Site).
+
+        Checking the files for edits costs a stat of every file; doing it on each
+        macro call made builds quadratic in the course size (see bench/).
+        """
         return registry_mod.load(self.root)
 
     @property
@@ -86,7 +101,31 @@ class Site:
             "anchor": lambda kind, id_: ANCHOR_PREFIX[kind] + id_,
             "source_title": lambda sid: self.reg.get("bibliography", sid).title,
             "cn": cn_number,
+            "downloads": self.downloads,
+            "files_of": lambda kind, id_: self.files_of(kind, id_, page),
+            "pack_of": lambda slug: self.pack_of(slug, page),
+            "slides_of": lambda slug: self.slides_of(slug, page),
         }
+
+    def files_of(self, kind: str, id_: str, page: str) -> list[tuple[str, str]]:
+        """(label, URL relative to ``page``) of the generated files of a record that this edition may offer."""
+        outputs = handout_paths.visible(handout_paths.record_outputs(kind, self.reg.get(kind, id_)), self.teacher)
+        return [(o.label, self._download_url(o.rel, page)) for o in outputs]
+
+    def pack_of(self, slug: str, page: str) -> list[tuple[str, str]]:
+        """(label, URL) of a project's 教学包 zip(s) for this edition; none if it has no records yet."""
+        if not any(self.reg.in_project(kind, slug) for kind in handout_paths.KIND_DIRS):
+            return []
+        outputs = handout_paths.visible(handout_paths.pack_outputs(slug), self.teacher)
+        return [(o.label, self._download_url(o.rel, page)) for o in outputs]
+
+    def slides_of(self, slug: str, page: str) -> str:
+        """URL of a project's PPTX deck (teacher edition only: its notes hold answers and guidance)."""
+        return self._download_url(f"{slides.SITE_FOLDER}/{slides.deck_name(slug)}", page) if self.teacher else ""
+
+    def _download_url(self, rel: str, page: str) -> str:
+        """A file under the site's downloads folder, relative to the page's URL."""
+        return get_relative_url(f"{handout_paths.SITE_DIR}/{rel}", page_url(page, self.directory_urls) or ".")
 
     def home_of(self, kind: str, id_: str) -> tuple[str, str]:
         """Where a record is shown: the first page embedding it, else its library page."""
@@ -112,7 +151,7 @@ class Site:
         """A Markdown link to a glossary entry (mkdocs validates it)."""
         t = self._record("glossary", id_, page)
         target = posixpath.relpath(LIBRARY_PAGES["glossary"], posixpath.dirname(page) or ".")
-        return f"[{text or t.term}]({target}#term-{id_})"
+        return f"[{markdown_text(text or t.term)}]({target}#term-{id_})"
 
     def lesson_header(self, meta: dict[str, Any], page: str) -> Markup:
         """Minutes, objectives, key points and sources of a task page."""
@@ -151,9 +190,21 @@ class Site:
         """Every source the course is written from."""
         return render(self.tpl, "bibliography", **self._ctx(page))
 
+    def assignment_form(self, page: str) -> Markup:
+        """The 作业布置 form: every worksheet by project, submitting to the homework page."""
+        return render(self.tpl, "assignment_form", homework=link("homework.md", page, "", self.directory_urls),
+                      **self._ctx(page))
+
+    def homework(self, page: str) -> Markup:
+        """Every worksheet, hidden; the homework page's script shows the ones a link assigns."""
+        items = [(ws, self.worksheet(ws.id, page)) for slug in self.reg.projects
+                 for ws in self.reg.in_project("worksheets", slug)]
+        return render(self.tpl, "homework", items=items, **self._ctx(page))
+
     def search_words(self) -> list[str]:
         """Words jieba must keep whole: glossary terms, aliases and the course's list."""
         words = set(self.reg.course.search_words)
+        words.update(w for group in self.reg.course.search_synonyms for w in group if " " not in w)
         for t in self.reg.records["glossary"].values():
             words.update(w for w in [t.term, *t.aliases] if " " not in w)
         return sorted(words)

@@ -40,13 +40,15 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     """
     if text.startswith("\ufeff"):
         text = text[1:]
+    loader = Loader(text)
     try:
-        node = yaml.compose(text, Loader=Loader)
+        node = loader.get_single_node()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
         what = getattr(exc, "problem", None) or str(exc)
-        raise YamlError([Problem(rel, line, "yaml-syntax", f"YAML syntax error: {what}; check indentation and quoting")]) from None
+        hint = "indent with spaces, never tabs" if "tab" in what else "check indentation and quoting"
+        raise YamlError([Problem(rel, line, "yaml-syntax", f"YAML syntax error: {what}; {hint}")]) from None
     if node is None:
         raise YamlError([Problem(rel, 1, "yaml-empty", "the file is empty; write the record or delete the file")])
     lines: LineMap = {}
@@ -54,7 +56,10 @@ def parse_yaml(text: str, rel: str) -> tuple[Any, LineMap]:
     dups = _duplicate_keys(node, rel)
     if dups:
         raise YamlError(dups)
-    data = yaml.load(text, Loader=Loader)  # noqa: S506 - safe loader
+    try:
+        data = loader.construct_document(node)  # from the parsed node: parsing twice cost a third of a build's load
+    finally:
+        loader.dispose()
     return data, lines
 
 

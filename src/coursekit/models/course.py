@@ -23,3 +23,6 @@ class Course(Model):
     projects: list[Project] = Field(min_length=1)
     search_words: list[Text] = Field(default_factory=list,
                                      description="extra words jieba must keep whole")
+    search_synonyms: list[list[Text]] = Field(default_factory=list,
+                                              description="groups of words a search treats as one (拉新 ↔ 引流); "
+                                                          "glossary terms and their aliases are grouped already")

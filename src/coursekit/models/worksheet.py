@@ -8,7 +8,7 @@ golden test.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal
 
 from pydantic import Field as F
 from pydantic import model_validator
@@ -95,7 +95,7 @@ class RatingField(BaseField):
 
 
 Field = Annotated[
-    Union[TextField, TextareaField, TableField, MatrixField, ChecklistField, RatingField],
+    TextField | TextareaField | TableField | MatrixField | ChecklistField | RatingField,
     F(discriminator="kind"),
 ]
 FIELD_KINDS = ("text", "textarea", "table", "matrix", "checklist", "rating")
@@ -160,6 +160,6 @@ class Worksheet(Record):
             seen.add(field.id)
         return self
 
-    def fields(self) -> list[BaseField]:
+    def fields(self) -> list[Field]:
         """Every field of every section, in order."""
         return [f for s in self.sections for f in s.fields]
