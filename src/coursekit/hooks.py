@@ -31,7 +31,7 @@ def start(conf: Any, root: Path) -> Site:
     extra = conf.get("extra") or {}
     try:
         site = Site(root, extra.get("edition", "student"), bool(conf.get("use_directory_urls", True)),
-                    downloads=_flag(extra.get("downloads", False)))
+                    downloads=flag(extra.get("downloads", False)))
         words = site.search_words()
     except (CourseError, ValueError) as exc:
         raise PluginError(f"course content has problems:\n{exc}") from None
@@ -41,7 +41,7 @@ def start(conf: Any, root: Path) -> Site:
     return site
 
 
-def _flag(value: Any) -> bool:
+def flag(value: Any) -> bool:
     """A yes/no setting that may come from an environment variable as text (``!ENV``)."""
     if isinstance(value, str):
         return value.strip().lower() in ("1", "true", "yes", "on")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from ..hooks import flag
 from .convert import is_hant_language
 
 log = logging.getLogger(__name__)
@@ -26,10 +27,7 @@ TRADITIONAL = {"name": "繁體中文", "lang": "zh-TW"}
 
 def enabled(config: Any) -> bool:
     """True when this build shows the switch (``extra.languages``, possibly text from ``!ENV``)."""
-    value = (config.get("extra") or {}).get("languages", False)
-    if isinstance(value, str):
-        return value.strip().lower() in ("1", "true", "yes", "on")
-    return bool(value)
+    return flag((config.get("extra") or {}).get("languages", False))
 
 
 def is_hant(config: Any) -> bool:
