@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from coursekit.hooks import _flag
+from coursekit.hooks import flag
 from coursekit.site import Site
 from coursekit.urls import page_url
 
@@ -67,8 +67,8 @@ def test_every_link_finds_a_generated_file(fixture_pack, edition: str) -> None:
 
 
 def test_downloads_setting_from_the_environment() -> None:
-    assert _flag(True) and _flag("true") and _flag("1") and _flag("on")
-    assert not _flag(False) and not _flag("false") and not _flag("") and not _flag(None)
+    assert flag(True) and flag("true") and flag("1") and flag("on")
+    assert not flag(False) and not flag("false") and not flag("") and not flag(None)
 
 
 @pytest.mark.parametrize("env,expected", [({}, False), ({"COURSEKIT_DOWNLOADS": "true"}, True)])
@@ -78,4 +78,4 @@ def test_mkdocs_yml_turns_downloads_on_from_the_environment(monkeypatch, env: di
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        assert _flag(yaml_load(f)["extra"]["downloads"]) is expected
+        assert flag(yaml_load(f)["extra"]["downloads"]) is expected
