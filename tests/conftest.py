@@ -16,6 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "course"
 BIN = Path(sys.executable).parent
+# CI runners set ``CI``, which adds ``::error`` annotations to reports; tests that want them set it.
+os.environ.pop("CI", None)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
