@@ -196,9 +196,8 @@ class Site:
                       **self._ctx(page))
 
     def homework(self, page: str) -> Markup:
-        """Every worksheet, hidden; the homework page's script shows the ones a link assigns."""
-        items = [(ws, self.worksheet(ws.id, page)) for slug in self.reg.projects
-                 for ws in self.reg.in_project("worksheets", slug)]
+        """A link to every worksheet, hidden; the page's script loads the ones a link assigns from their task pages."""
+        items = [ws for slug in self.reg.projects for ws in self.reg.in_project("worksheets", slug)]
         return render(self.tpl, "homework", items=items, **self._ctx(page))
 
     def search_words(self) -> list[str]:

@@ -99,6 +99,31 @@ def test_empty_or_unknown_assignments_say_so(page: Page, served_site: str) -> No
     assert _visible_items(page) == ["swot-talent"]
 
 
+def test_homework_loads_each_worksheet_from_its_task_page(page: Page, served_site: str) -> None:
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url) if r.resource_type == "fetch" else None)
+    page.goto(homework_url(served_site))
+    for ws_id in ("swot-talent", "lead-magnet-design", "persona-compare"):
+        ws = worksheet(page, ws_id)
+        # links inside the worksheet were written for its task page: they must still lead somewhere real
+        for href in ws.locator("a[href]").evaluate_all("els => els.map(a => a.href)"):
+            assert href.startswith(served_site), href
+            assert page.request.get(href.split("#")[0]).ok, href
+    pages = [u for u in fetched if "/modules/" in u]
+    assert len(pages) == len(set(pages)) >= 2  # one request per task page, none repeated
+    assert _visible_items(page) == ["swot-talent", "lead-magnet-design", "persona-compare"]
+    expect(page.locator(".ck-hw-loaded a").first).to_have_text("在任务页中打开这张工作单")
+
+
+def test_homework_says_so_when_a_task_page_cannot_load(page: Page, served_site: str) -> None:
+    page.route("**/modules/**", lambda route: route.abort())
+    page.goto(homework_url(served_site, ("swot-talent",)))
+    expect(page.get_by_role("alert")).to_contain_text("没能载入")
+    expect(page.get_by_role("alert")).to_contain_text("到任务页上填写")
+    link = page.locator('.ck-hw-item[data-hw-item="swot-talent"] a')
+    assert "/modules/" in link.get_attribute("href") and link.get_attribute("href").endswith("#ws-swot-talent")
+
+
 def test_student_build_assignment_pages_carry_no_teacher_text(student_site) -> None:
     for page in ("assign/index.html", "homework/index.html"):
         html = (student_site / page).read_text(encoding="utf-8")

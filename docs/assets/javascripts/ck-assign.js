@@ -93,6 +93,46 @@
     });
   }
 
+  /** The worksheet ``id`` from the task page at ``url`` (text of that page), its links made absolute. */
+  function extract(html, url, id) {
+    var doc = new DOMParser().parseFromString(html, "text/html");
+    var ws = doc.querySelector('.ck-worksheet[data-worksheet="' + id + '"]');
+    if (!ws) throw new Error("任务页上没有这张工作单");
+    // links inside the worksheet are relative to its task page, not to this one
+    ws.querySelectorAll("[href], [src]").forEach(function (el) {
+      ["href", "src"].forEach(function (attr) {
+        var v = el.getAttribute(attr);
+        if (v && v.charAt(0) !== "#") el.setAttribute(attr, new URL(v, url).href);
+      });
+    });
+    return document.importNode(ws, true);
+  }
+
+  /** Load each assigned worksheet from its task page (one request per page), in the link's order. */
+  function loadItems(items) {
+    var pages = {};
+    return Promise.all(items.map(function (item) {
+      var a = item.querySelector(".ck-hw-status a"), state = item.querySelector('[data-hw="state"]');
+      var url = new URL(a.getAttribute("href"), root.location.href);
+      url.hash = "";
+      if (!pages[url.href]) {
+        pages[url.href] = fetch(url.href, { credentials: "same-origin" }).then(function (r) {
+          if (!r.ok) throw new Error("HTTP " + r.status);
+          return r.text();
+        });
+      }
+      return pages[url.href].then(function (html) {
+        item.appendChild(extract(html, url.href, item.getAttribute("data-hw-item")));
+        state.textContent = "";
+        a.textContent = "在任务页中打开这张工作单";  // the worksheet below shows its own title
+        a.parentNode.className += " ck-hw-loaded";
+      }).catch(function (err) {
+        state.textContent = "：没能载入（" + err.message + "）。请点这个链接，到任务页上填写。";
+        state.setAttribute("role", "alert");
+      });
+    }));
+  }
+
   /** The homework page: show the assigned worksheets with class, due date and note. */
   function setupHomework(page) {
     if (page.getAttribute("data-ck-ready")) return;
@@ -101,7 +141,7 @@
     var found = [], missing = [];
     a.ids.forEach(function (id) {
       var item = page.querySelector('[data-hw-item="' + id + '"]');
-      if (item) { item.hidden = false; page.appendChild(item); found.push(id); } else missing.push(id);
+      if (item) { item.hidden = false; page.appendChild(item); found.push(item); } else missing.push(id);
     });
     var head = page.querySelector(".ck-hw-head");
     var set = function (key, value) { head.querySelector('[data-hw="' + key + '"]').textContent = value; };
@@ -114,7 +154,7 @@
     miss.textContent = missing.length ? "链接里的这些工作单在本站找不到（可能已改名）：" + missing.join("、") + "。请告诉老师。" : "";
     head.hidden = !found.length && !missing.length;
     page.querySelector(".ck-hw-empty").hidden = found.length > 0;
-    if (found.length && CK.worksheets) CK.worksheets.init();
+    if (found.length) loadItems(found).then(function () { if (CK.worksheets) CK.worksheets.init(); });
   }
 
   /** Set up whichever of the two the current page has. */
