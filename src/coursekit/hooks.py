@@ -36,8 +36,10 @@ def start(conf: Any, root: Path) -> Site:
     except (CourseError, ValueError) as exc:
         raise PluginError(f"course content has problems:\n{exc}") from None
     if not stock_search():  # a stock-search comparison build (tests, bench/) segments as material does
-        add_jieba_words(words)
-        jiebacache.install()  # after the words: cached cuts are valid for this build's dictionary
+        _require_jieba()
+        # jieba learns the words (and loads its dictionary) only if some text is not in the cache yet
+        config_file = Path(conf.get("config_file_path") or root / "mkdocs.yml")
+        jiebacache.install(words, root, add_jieba_words, name=config_file.stem)
     return site
 
 
@@ -48,12 +50,19 @@ def flag(value: Any) -> bool:
     return bool(value)
 
 
+def _require_jieba() -> None:
+    """Fail the build when jieba is missing: material would silently index Chinese unsegmented."""
+    try:
+        import jieba  # noqa: F401
+    except ImportError as exc:
+        raise PluginError("jieba is not installed, so Chinese search would not work; run `make install`") from exc
+
+
 def add_jieba_words(words: list[str]) -> None:
     """Make jieba keep each word whole (once per process: jieba is global)."""
-    try:
-        import jieba
-    except ImportError as exc:  # material would silently index Chinese unsegmented
-        raise PluginError("jieba is not installed, so Chinese search would not work; run `make install`") from exc
+    _require_jieba()
+    import jieba
+
     for word in words:
         if word not in _jieba_words:
             jieba.add_word(word)

@@ -22,7 +22,7 @@ from ..errors import CourseError
 from ..patches import PatchError
 from ..site import Site
 from . import index as index_mod
-from . import stock_search, worker
+from . import jiebacache, stock_search, worker
 from .query import prelude_data
 from .records import exclude_from_search, record_entries
 
@@ -70,6 +70,7 @@ class SearchPlugin(BasePlugin[Options]):  # type: ignore[no-untyped-call]  # mkd
             index_mod.compact(index)
             path.write_text(index_mod.dumps(index), encoding="utf-8")
             worker.install(site_dir, prelude_data(site.reg, index))
+            jiebacache.save()  # after compact(), which cuts too
         except CourseError as exc:
             raise PluginError(f"course content has problems:\n{exc}") from None
         except (PatchError, ValueError, RuntimeError) as exc:
