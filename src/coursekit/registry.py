@@ -126,6 +126,7 @@ def _load(root: Path) -> Registry:
         raise CourseError(problems)
     registry = Registry(root, course, records, where, lessons, project_pages, pages, broken=broken)
     problems += check_references(registry)
+    _index_embeds(registry)
     if problems:
         raise CourseError(problems)
     return registry
@@ -225,23 +226,31 @@ def check_references(reg: Registry) -> list[Problem]:
             problems.append(Problem(page.rel, line_of(page.lines, ("task",)), "duplicate-task",
                                     f"task {lesson.task} of {lesson.project} is also {seen[key]}; renumber one"))
         seen[key] = reg.pages[path].rel
-    numbers = {p.slug: p.number for p in reg.course.projects}
-    for path, page in reg.pages.items():
-        in_lesson = reg.lessons.get(path)
-        for position, (name, arg, line) in enumerate(page.calls):
-            macro_kind = MACRO_KINDS.get(name)
-            if macro_kind is None or arg is None:
+    for page in reg.pages.values():
+        for name, arg, line in page.calls:
+            kind = MACRO_KINDS.get(name)
+            if kind is None or arg is None:
                 continue
-            kind = macro_kind
-            reg.embeds.setdefault((kind, arg), []).append(path)
-            if in_lesson and in_lesson.project in numbers:
-                where = (numbers[in_lesson.project], in_lesson.task, position)
-                reg.order[(kind, arg)] = min(reg.order.get((kind, arg), where), where)
             if arg not in reg.records[kind] and (kind, arg) not in reg.broken:
                 problems.append(Problem(page.rel, line, "unknown-id",
                                         f"{name}(\"{arg}\"): no {kind[:-1] if kind != 'glossary' else 'term'} "
                                         f"with id '{arg}' in data/{kind}/{_did_you_mean(arg, reg.records[kind])}"))
     return problems
+
+
+def _index_embeds(reg: Registry) -> None:
+    """Fill ``reg.embeds`` (the pages showing each record) and ``reg.order`` (where it is first taught)."""
+    numbers = {p.slug: p.number for p in reg.course.projects}
+    for path, page in reg.pages.items():
+        lesson = reg.lessons.get(path)
+        for position, (name, arg, _line) in enumerate(page.calls):
+            kind = MACRO_KINDS.get(name)
+            if kind is None or arg is None:
+                continue
+            reg.embeds.setdefault((kind, arg), []).append(path)
+            if lesson and lesson.project in numbers:
+                where = (numbers[lesson.project], lesson.task, position)
+                reg.order[(kind, arg)] = min(reg.order.get((kind, arg), where), where)
 
 
 def _check_terms_unique(reg: Registry) -> list[Problem]:
