@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build teacher zh-hant handouts print slides slide-samples samples bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
+.PHONY: serve build teacher zh-hant handouts print slides diagrams slide-samples samples bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "需要 $(PYTHON)（Python 3.11）"; exit 1; }
@@ -34,6 +34,10 @@ zh-hant: $(STAMP)  ## 繁體中文 editions → site/zh-hant/ and site-teacher/z
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.teacher.yml -d site-teacher/zh-hant
 	$(BIN)/coursekit handouts --edition both --lang zh-Hant --out site-teacher/zh-hant/downloads
 	$(BIN)/coursekit slides --lang zh-Hant --out site-teacher/zh-hant/downloads/slides
+
+diagrams: $(STAMP) system-deps  ## draw each Mermaid diagram as the site does → diagrams/*.svg (commit them; the build inlines them)
+	$(BIN)/coursekit diagrams
+	$(BIN)/coursekit diagrams --root tests/fixtures/course
 
 slides: $(STAMP)  ## an editable PowerPoint deck per project → dist/slides/ (--lang zh-Hant for 繁體中文)
 	$(BIN)/coursekit slides

@@ -118,8 +118,12 @@ def test_material_javascript_is_patched(student_site: Path) -> None:
         assert new in code and old not in code
 
 
-def test_vendored_mermaid_is_served(student_site: Path) -> None:
+def test_diagrams_are_inlined_and_mermaid_is_vendored_for_the_fallback(student_site: Path) -> None:
+    """Every diagram is pre-rendered SVG (coursekit.diagrams); mermaid is still served for one drawn live."""
     assert (student_site / "assets" / "vendor" / "mermaid" / "mermaid.min.js").stat().st_size > 1_000_000
+    pages = [p.read_text(encoding="utf-8") for p in student_site.rglob("*.html")]
+    assert sum(html.count('<div class="ck-diagram"><svg') for html in pages) >= 39
+    assert [html for html in pages if 'class="mermaid"' in html] == []
 
 
 def test_every_project_task_page_is_built(student_site: Path) -> None:

@@ -52,6 +52,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "fix": "coursekit.lint.cli:fix",
     "offline": "coursekit.offline:offline",
     "slides": "coursekit.slides.cli:slides",
+    "diagrams": "coursekit.diagrams_render:diagrams",
 }
 
 

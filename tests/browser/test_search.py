@@ -51,13 +51,13 @@ def test_page_loads_nothing_from_other_hosts(page: Page, served_site: str) -> No
     assert requests and [u for u in requests if not u.startswith(served_site)] == []
 
 
-def test_mermaid_diagram_renders_from_the_vendored_copy(page: Page, served_site: str) -> None:
+def test_diagrams_are_inlined_so_mermaid_is_not_loaded(page: Page, served_site: str) -> None:
+    """Diagrams are pre-rendered SVG (diagrams/, coursekit.diagrams); mermaid stays vendored for the fallback."""
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(f"{served_site}/modules/01-preparation/1-know-community/")
-    # material draws the diagram into a closed shadow root: check that it took up space
-    diagram = page.locator("div.mermaid").first
-    expect(diagram).to_be_visible(timeout=15_000)
-    page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 30")
-    assert any(u.endswith("/assets/vendor/mermaid/mermaid.min.js") for u in requests)
+    page.goto(f"{served_site}/modules/01-preparation/1-know-community/", wait_until="networkidle")
+    diagram = page.locator(".ck-diagram > svg").first
+    expect(diagram).to_be_visible()
+    assert diagram.evaluate("e => e.getBoundingClientRect().height") > 30
+    assert not [u for u in requests if u.endswith("/assets/vendor/mermaid/mermaid.min.js")]
     assert [u for u in requests if not u.startswith(served_site)] == []

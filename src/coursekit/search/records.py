@@ -20,7 +20,7 @@ from .index import Entry, plain
 log = logging.getLogger(__name__)
 
 EXCLUDED: dict[str, str] = {
-    '<pre class="mermaid">': "a diagram's source code; its caption says the same in words",
+    '<pre class="mermaid">': "a diagram's source code, drawn live (no picture in diagrams/); its caption says it in words",
     '<dl class="ck-lesson-meta">': "project and minutes of a lesson: the same on every lesson",
     '<p class="ck-sources">': "source titles, repeated on every lesson",
     '<table class="ck-tasks">': "a project's task list: titles and key points indexed on the tasks",
@@ -33,7 +33,8 @@ EXCLUDED: dict[str, str] = {
 
 Each must be an element with no element of the same tag inside it: material's
 parser matches ``data-search-exclude`` elements by tag name. A heading leaves
-out its whole section.
+out its whole section. A pre-rendered diagram's ``<svg>`` (labels, styles) is
+left out by :mod:`coursekit.diagrams` itself, which inlines it.
 """
 
 
