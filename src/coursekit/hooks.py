@@ -94,8 +94,9 @@ def escape_meta(meta: dict[str, Any]) -> None:
 
 
 def post_build(conf: Any) -> None:
-    """Patch material's built JavaScript (see :mod:`coursekit.patches`)."""
+    """Patch material's built JavaScript (see :mod:`coursekit.patches`); keep jieba's cuts for the next build."""
     try:
         patch_site(Path(conf["site_dir"]), stock_search=stock_search())
     except PatchError as exc:
         raise PluginError(str(exc)) from None
+    jiebacache.save()  # every page is indexed (cut) by now; coursekit-search saves again if its rewrite cuts more

@@ -228,13 +228,13 @@ def check_references(reg: Registry) -> list[Problem]:
         seen[key] = reg.pages[path].rel
     for page in reg.pages.values():
         for name, arg, line in page.calls:
-            kind = MACRO_KINDS.get(name)
-            if kind is None or arg is None:
+            called = MACRO_KINDS.get(name)
+            if called is None or arg is None:
                 continue
-            if arg not in reg.records[kind] and (kind, arg) not in reg.broken:
+            if arg not in reg.records[called] and (called, arg) not in reg.broken:
                 problems.append(Problem(page.rel, line, "unknown-id",
-                                        f"{name}(\"{arg}\"): no {kind[:-1] if kind != 'glossary' else 'term'} "
-                                        f"with id '{arg}' in data/{kind}/{_did_you_mean(arg, reg.records[kind])}"))
+                                        f"{name}(\"{arg}\"): no {called[:-1] if called != 'glossary' else 'term'} "
+                                        f"with id '{arg}' in data/{called}/{_did_you_mean(arg, reg.records[called])}"))
     return problems
 
 
