@@ -22,7 +22,8 @@ INDEX = "search/search_index.json"
 def page_types(site: Path) -> dict[str, str]:
     """A page of each type; for lessons the heaviest with and without a diagram."""
     lessons = sorted((p for p in (site / "modules").glob("*/*/index.html")), key=lambda p: p.stat().st_size)
-    plain = [p for p in lessons if 'class="mermaid"' not in p.read_text(encoding="utf-8")]
+    drawn = ('class="mermaid"', 'class="ck-diagram"')  # drawn live, or inlined from diagrams/
+    plain = [p for p in lessons if not any(d in p.read_text(encoding="utf-8") for d in drawn)]
     diagram = [p for p in lessons if p not in plain]
     rel = lambda p: p.parent.relative_to(site).as_posix() + "/"  # noqa: E731
     types = {"home": "", "project": "modules/01-preparation/", "lesson (heaviest, no diagram)": rel(plain[-1]),

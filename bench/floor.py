@@ -42,6 +42,7 @@ def make_floor(source: Path, dest: Path) -> int:
         (dest / "docs" / src).write_text(text[: len(text) - len(body)] + markdown, encoding="utf-8")
     config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config["plugins"] = [p for p in config["plugins"] if _name(p) not in OURS]
+    _plain_fences(config["markdown_extensions"])
     config["theme"].pop("custom_dir", None)
     config.pop("watch", None)
     config.pop("hooks", None)
@@ -54,3 +55,11 @@ def _name(plugin: object) -> str:
     if isinstance(plugin, dict):
         return next(iter(plugin))
     return plugin.value if isinstance(plugin, _Tagged) else str(plugin)
+
+
+def _plain_fences(extensions: list) -> None:
+    """Mermaid fences as pymdownx writes them (material draws them live), not our inlined pictures."""
+    for ext in extensions:
+        if isinstance(ext, dict) and "pymdownx.superfences" in ext:
+            for fence in ext["pymdownx.superfences"].get("custom_fences", []):
+                fence["format"] = _Tagged("tag:yaml.org,2002:python/name:pymdownx.superfences.fence_code_format", "")

@@ -18,36 +18,22 @@ def write_report(r: dict[str, Any]) -> str:
            f" and {m.get('load_avg_at_end', 0):.1f} at end. Reproduce: `make bench-site`.", ""]
     if "ratio" in r:
         x = r["ratio"]
+        goal = t["build_ratio"]
         out += ["## Build vs plain material", "",
                 "| | ours | floor | ratio | target |", "|---|---|---|---|---|",
                 f"| wall, median of {x['runs']} | {x['ours_wall_s']:.2f} s | {x['floor_wall_s']:.2f} s "
-                f"| {x['ratio_wall']:.2f} | ≤ {t['build_ratio']} {_ok(x['ratio_wall'] <= t['build_ratio'])} |",
+                f"| {x['ratio_wall']:.2f} | ≤ {goal} {_ok(x['ratio_wall'] <= goal)} |",
                 f"| CPU, median | {x['ours_cpu_s']:.2f} s | {x['floor_cpu_s']:.2f} s | {x['ratio_cpu']:.2f} "
-                f"| ≤ {t['build_ratio']} {_ok(x['ratio_cpu'] <= t['build_ratio'])} |", ""]
+                f"| ≤ {goal} {_ok(x['ratio_cpu'] <= goal)} |"]
+        if "cold_cpu_s" in x:
+            out += [f"| cold (no cut cache): wall | {x['cold_wall_s']:.2f} s | {x['floor_wall_s']:.2f} s "
+                    f"| {x['ratio_cold_wall']:.2f} | ≤ {goal} {_ok(x['ratio_cold_wall'] <= goal)} |",
+                    f"| cold (no cut cache): CPU | {x['cold_cpu_s']:.2f} s | {x['floor_cpu_s']:.2f} s "
+                    f"| {x['ratio_cold_cpu']:.2f} | ≤ {goal} {_ok(x['ratio_cold_cpu'] <= goal)} |"]
+        out += ["", "Ours = every build after the first on a machine (jieba's cuts kept in .cache/coursekit); "
+                "cold = a fresh clone, or every text changed.", ""]
     if "scale" in r:
-        rows = r["scale"]
-        base = rows.get("1x")
-        out += ["## Scale", "", "| course | pages | worksheets | SOPs | cases | wall | CPU / page | vs 1× "
-                "| peak memory | output / page | vs 1× |", "|---|---|---|---|---|---|---|---|---|---|---|"]
-        for name, s in rows.items():
-            cpu = s["cpu_s_per_page"] / base["cpu_s_per_page"] - 1 if base else 0
-            size = s["bytes_per_page"] / base["bytes_per_page"] - 1 if base else 0
-            out.append(f"| {name} | {s['pages']} | {s['worksheets']} | {s['sops']} | {s['cases']} | {s['wall_s']:.1f} s "
-                       f"| {s['cpu_s_per_page'] * 1000:.0f} ms | {cpu:+.0%} | {s['peak_rss_mb']:.0f} MB "
-                       f"| {s['bytes_per_page'] / 1000:.1f} KB | {size:+.0%} |")
-        if base and "10x" in rows:
-            s = rows["10x"]
-            cpu = s["cpu_s_per_page"] / base["cpu_s_per_page"] - 1
-            size = s["bytes_per_page"] / base["bytes_per_page"] - 1
-            out += ["", f"10× vs 1×: CPU per page {cpu:+.0%} (target at most +{t['scale_cpu_per_page']:.0%}: "
-                        f"{_ok(cpu <= t['scale_cpu_per_page'])}; 1× carries a fixed start-up cost of imports and "
-                        f"jieba's dictionary), output per page {size:+.0%} (target at most "
-                        f"+{t['scale_bytes_per_page']:.0%}: {_ok(size <= t['scale_bytes_per_page'])})."]
-            if "30x" in rows:
-                marginal = rows["30x"]["cpu_s_per_page"] / s["cpu_s_per_page"] - 1
-                out.append(f"30× vs 10×: CPU per page {marginal:+.0%}, output per page "
-                           f"{rows['30x']['bytes_per_page'] / s['bytes_per_page'] - 1:+.0%}.")
-        out.append("")
+        out += _scale(r["scale"], t)
     if "browser" in r:
         b = r["browser"]
         out += ["## Page weight on first load (gzip -6, search index apart)", "",
@@ -56,11 +42,10 @@ def write_report(r: dict[str, Any]) -> str:
             out.append(f"| {name} | `/{w['path']}` | {w['requests']} | {w['gzip_bytes_without_index'] / 1000:.0f} KB "
                        f"| {len(w['other_hosts'])} |")
         lessons = {k: v for k, v in b["page_weight"].items() if k.startswith("lesson")}
-        plain = [v for k, v in lessons.items() if "no diagram" in k]
-        if plain:
-            out += ["", f"Lesson without a diagram: {plain[0]['gzip_bytes_without_index'] / 1000:.0f} KB "
-                        f"(target ≤ {t['lesson_gzip_bytes'] / 1000:.0f} KB: "
-                        f"{_ok(plain[0]['gzip_bytes_without_index'] <= t['lesson_gzip_bytes'])})."]
+        if lessons:
+            worst = max(v["gzip_bytes_without_index"] for v in lessons.values())
+            out += ["", f"Heaviest lesson page: {worst / 1000:.0f} KB (target ≤ {t['lesson_gzip_bytes'] / 1000:.0f} KB: "
+                        f"{_ok(worst <= t['lesson_gzip_bytes'])})."]
         out += ["", f"Search index: {b['index_gzip_bytes'] / 1000:.0f} KB gzip (stock material: "
                     f"{b['stock_index_gzip_bytes'] / 1000:.0f} KB; target ≤ {t['index_gzip_bytes'] / 1000:.0f} KB: "
                     f"{_ok(b['index_gzip_bytes'] <= t['index_gzip_bytes'])}).", ""]
@@ -83,3 +68,38 @@ def write_report(r: dict[str, Any]) -> str:
                 f"from its cache. {len(j['build_s'])} builds in one process (as `mkdocs serve` rebuilds): "
                 + ", ".join(f"{s:.2f} s" for s in j["build_s"]) + f"; dictionary loaded {j['dictionary_loads']} time(s).", ""]
     return "\n".join(out)
+
+
+def _scale(rows: dict[str, Any], t: dict[str, Any]) -> list[str]:
+    """The scale table and the 10× verdicts."""
+    base = rows.get("1x")
+
+    def vs(s: dict[str, Any], key: str) -> float:
+        return s[key] / base[key] - 1 if base else 0.0
+
+    out = ["## Scale", "", "| course | pages | worksheets | SOPs | cases | wall | CPU / page | vs 1× | peak memory "
+           "| output / page (all pages) | vs 1× | the real course's pages: HTML / page | vs 1× "
+           "| output / source byte | vs 1× |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for name, s in rows.items():
+        out.append(f"| {name} | {s['pages']} | {s['worksheets']} | {s['sops']} | {s['cases']} | {s['wall_s']:.1f} s "
+                   f"| {s['cpu_s_per_page'] * 1000:.0f} ms | {vs(s, 'cpu_s_per_page'):+.0%} | {s['peak_rss_mb']:.0f} MB "
+                   f"| {s['bytes_per_page'] / 1000:.1f} KB | {vs(s, 'bytes_per_page'):+.0%} "
+                   f"| {s.get('real_pages_html_per_page', 0) / 1000:.1f} KB | {vs(s, 'real_pages_html_per_page'):+.0%} "
+                   f"| {s.get('output_per_source_byte', 0):.2f} | {vs(s, 'output_per_source_byte'):+.0%} |")
+    if base and "10x" in rows:
+        s, goal = rows["10x"], t["scale_bytes_per_page"]
+        cpu = vs(s, "cpu_s_per_page")
+        same, per_src, avg = vs(s, "real_pages_html_per_page"), vs(s, "output_per_source_byte"), vs(s, "bytes_per_page")
+        out += ["", f"10× vs 1×: CPU per page {cpu:+.0%} (target at most +{t['scale_cpu_per_page']:.0%}: "
+                    f"{_ok(cpu <= t['scale_cpu_per_page'])}; 1× carries a fixed start-up cost of imports and "
+                    f"jieba's dictionary).",
+                f"Output, like for like (target at most +{goal:.0%}): the same page {same:+.0%} "
+                f"({_ok(same <= goal)}), output per source byte {per_src:+.0%} ({_ok(per_src <= goal)}). "
+                f"Averaged over all pages {avg:+.0%}: the 1× course has proportionally more small pages "
+                f"(home, library, glossary are not multiplied), so the average rises with the mix, not per page."]
+        if "30x" in rows:
+            x = rows["30x"]
+            out.append(f"30× vs 10×: CPU per page {x['cpu_s_per_page'] / s['cpu_s_per_page'] - 1:+.0%}, the same page "
+                       f"{x['real_pages_html_per_page'] / s['real_pages_html_per_page'] - 1:+.0%}, output per source "
+                       f"byte {x['output_per_source_byte'] / s['output_per_source_byte'] - 1:+.0%}.")
+    return out + [""]

@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -35,41 +36,73 @@ from synth import make_course
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
+CUTS = Path(".cache") / "coursekit"  # our jieba cut cache (coursekit/search/jiebacache.py)
 TARGETS = {"build_ratio": 1.15, "scale_cpu_per_page": 0.10, "scale_bytes_per_page": 0.20,
            "lesson_gzip_bytes": 250_000, "index_gzip_bytes": 350_000, "search_ms": 150}
 
 
 def build_ratio(work: Path, runs: int) -> dict:
-    """Our build and the floor's, interleaved so that load on the machine hits both alike."""
+    """Our build and the floor's, interleaved so that load on the machine hits both alike.
+
+    Ours is measured twice: "warm" as every build after the first on a machine (jieba's cuts kept in
+    .cache/coursekit), and "cold" with that cache removed (a fresh clone, or every text changed).
+    """
     make_floor(ROOT, work / "floor")
-    ours, floor = [], []
-    build(ROOT, work / "warmup")  # jieba's cache file and the OS file cache
+    ours, cold, floor = [], [], []
+    build(ROOT, work / "warmup")  # jieba's own cache file, our cut cache and the OS file cache
     for _ in range(runs):
         floor.append(build(work / "floor", work / "floor-site"))
+        shutil.rmtree(ROOT / CUTS, ignore_errors=True)
+        cold.append(build(ROOT, work / "ours-site"))
         ours.append(build(ROOT, work / "ours-site"))
     med = lambda rows, key: statistics.median(r[key] for r in rows)  # noqa: E731
-    return {"runs": runs, "ours": ours, "floor": floor,
+    return {"runs": runs, "ours": ours, "ours_cold": cold, "floor": floor,
             "ours_wall_s": med(ours, "wall_s"), "floor_wall_s": med(floor, "wall_s"),
             "ours_cpu_s": med(ours, "cpu_s"), "floor_cpu_s": med(floor, "cpu_s"),
+            "cold_wall_s": med(cold, "wall_s"), "cold_cpu_s": med(cold, "cpu_s"),
             "ratio_wall": med(ours, "wall_s") / med(floor, "wall_s"),
             "ratio_cpu": med(ours, "cpu_s") / med(floor, "cpu_s"),
+            "ratio_cold_wall": med(cold, "wall_s") / med(floor, "wall_s"),
+            "ratio_cold_cpu": med(cold, "cpu_s") / med(floor, "cpu_s"),
             "ours_output": output(work / "ours-site"), "floor_output": output(work / "floor-site")}
 
 
 def scale(work: Path, scales: list[int]) -> dict:
-    """Synthetic courses: cost and output per page at each size (and 10× unpruned for contrast)."""
-    rows = {}
+    """Synthetic courses: cost and output per page at each size (and 10× unpruned for contrast).
+
+    Besides the average over all pages, output is compared like for like: the pages of the real
+    course (present at every size: does a page grow with the course?) and output bytes per byte of
+    source Markdown and YAML (the mix of page kinds changes with size; this ratio does not).
+    """
+    rows: dict = {}
     variants = [(k, True) for k in scales] + ([(10, False)] if 10 in scales else [])
+    real_pages: list[str] = []
     for k, prune in variants:
         name = f"{k}x" + ("" if prune else " (no navigation.prune)")
         project = work / f"course-{k}-{prune}"
         counts = make_course(k, project, prune=prune)
         stats = build(project, project / "site")
         out = output(project / "site")
+        real_pages = real_pages or pages_of(project / "site")
+        same = sum((project / "site" / p).stat().st_size for p in real_pages) / len(real_pages)
         rows[name] = {**counts, **stats, **out, "cpu_s_per_page": stats["cpu_s"] / out["pages"],
-                      "wall_s_per_page": stats["wall_s"] / out["pages"]}
+                      "wall_s_per_page": stats["wall_s"] / out["pages"], "real_pages_html_per_page": same,
+                      "source_bytes": source_bytes(project),
+                      "output_per_source_byte": (out["html_bytes"] + out["other_bytes"]) / source_bytes(project)}
         print(f"  scale {name}: {out['pages']} pages, {stats['wall_s']:.1f} s", file=sys.stderr)
     return rows
+
+
+def pages_of(site: Path) -> list[str]:
+    """The built pages of a site, relative to it."""
+    return sorted(str(p.relative_to(site)) for p in site.rglob("*.html")
+                  if p.name != "404.html" and "assets" not in p.relative_to(site).parts)
+
+
+def source_bytes(project: Path) -> int:
+    """Bytes of the course's Markdown pages and YAML records."""
+    return sum(p.stat().st_size for sub in ("docs", "data") for p in (project / sub).rglob("*")
+               if p.suffix in (".md", ".yml"))
 
 
 def browser_figures(work: Path) -> dict:

@@ -46,5 +46,6 @@ def test_floor_has_no_macros_and_no_coursekit_plugins(tmp_path: Path) -> None:
     text = (tmp_path / "floor" / "docs" / "modules" / "04-traffic" / "3-fission.md").read_text(encoding="utf-8")
     assert text.startswith("---\n") and "{{" not in text and 'class="ck-worksheet"' in text
     config = (tmp_path / "floor" / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "macros" not in config and "coursekit-search" not in config and "custom_dir" not in config
+    assert "macros" not in config and "coursekit" not in config and "custom_dir" not in config
+    assert "pymdownx.superfences.fence_code_format" in config  # diagrams drawn live, as plain material does
     assert "search:" in config and "pymdownx.superfences" in config
