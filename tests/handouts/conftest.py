@@ -54,6 +54,15 @@ def fixture_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report
 
 
 @pytest.fixture(scope="session")
+def fixture_pack_hant(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Every handout of the small fixture course in Traditional Chinese (``--lang zh-Hant``), both editions."""
+    base = tmp_path_factory.mktemp("fixture-pack-hant")
+    report = build_handouts(FIXTURE, base / "out", Selection(lang="zh-Hant"), cache=base / "cache", progress=False)
+    assert not report.failed, report.failed
+    return base / "out"
+
+
+@pytest.fixture(scope="session")
 def fixture_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The print edition of the fixture course, both editions."""
     base = tmp_path_factory.mktemp("fixture-book")

@@ -121,3 +121,12 @@ def test_parallel_workers_make_the_same_files(tmp_path: Path) -> None:
     report = build_handouts(FIXTURE, tmp_path / "out", Selection(formats=frozenset({"pdf"})), cache=tmp_path / "c",
                             workers=2, progress=False)
     assert not report.failed and len(report.rendered) == 6
+
+
+def test_traditional_files_have_keys_of_their_own() -> None:
+    """Same store, other keys: a zh-Hant file (TC fonts, zh-TW) never reuses a Simplified one, nor the reverse."""
+    reg = load(FIXTURE)
+    hans = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection())}
+    hant = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection(lang="zh-Hant"))}
+    assert hans.keys() == hant.keys()
+    assert not set(hans.values()) & set(hant.values())

@@ -42,3 +42,11 @@ def test_spreadsheet_and_pack_are_traditional(hant_pack: Path) -> None:
     assert "运营" not in cells and "项目" not in cells
     names = zipfile.ZipFile(hant_pack / "01-preparation.zip").namelist()
     assert names[0].startswith("項目1-社群運營準備-教學包/")
+
+
+def test_pdf_is_set_in_the_traditional_fonts(hant_pack: Path) -> None:
+    fonts = subprocess.run(["pdffonts", str(hant_pack / "01-preparation/worksheets/swot-talent.pdf")],
+                           capture_output=True, text=True, check=True).stdout
+    assert "Noto-Sans-CJK-TC" in fonts and "CJK-SC" not in fonts
+    word = docx.Document(str(hant_pack / "01-preparation/worksheets/swot-talent.docx"))
+    assert word.core_properties.language == "zh-TW"

@@ -30,6 +30,7 @@ from .bookhtml import (
     render_markdown,
 )
 from .cache import code_version, digest, templates_version
+from .fonts import face
 from .jobs import Job
 from .pdf import BOOK_STYLES, write_pdf
 
@@ -61,7 +62,7 @@ def book_html(reg: Registry, templates: Path, edition: str) -> str:
     appendices = _appendices(reg, site, md, edition)
     meta = _site_meta(reg.root)
     html = render(templates, "print/book", course=reg.course, edition=edition, edition_name=EDITION_NAMES[edition],
-                  teacher=edition == "teacher", chapters=chapters, appendices=appendices,
+                  lang_tag=face().tag, teacher=edition == "teacher", chapters=chapters, appendices=appendices,
                   author=meta.get("site_author") or f"{reg.course.title}编写组",
                   description=meta.get("site_description", ""))
     return drop_dangling_links(html)

@@ -21,19 +21,20 @@ from ..render import cn_number
 from . import layout
 from .docxmd import add_inline, add_markdown
 from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup, shade
+from .fonts import DEFAULT, face
 
 log = logging.getLogger(__name__)
 
 
-def write_worksheet_docx(reg: Registry, ws: Any, dest: Path) -> None:
-    """Write worksheet ``ws`` to ``dest`` (.docx)."""
+def write_worksheet_docx(reg: Registry, ws: Any, dest: Path, lang: str = DEFAULT) -> None:
+    """Write worksheet ``ws`` to ``dest`` (.docx), in ``lang``'s font and language tag."""
     project = reg.projects[ws.project]
     doc = Document()
-    setup(doc)
+    setup(doc, face(lang))
     header_footer(doc, reg.course.title, f"项目{project.number}　{project.title}　·　工作单")
     doc.core_properties.title = ws.title
     doc.core_properties.author = f"{reg.course.title}编写组"
-    doc.core_properties.language = "zh-CN"
+    doc.core_properties.language = face(lang).tag
     kicker = doc.add_paragraph()
     _styled(kicker.add_run("工作单" + (f"　{ws.label}" if ws.label else "")), bold=True, color=ACCENT, size=9)
     doc.add_paragraph(ws.title, style="Title")

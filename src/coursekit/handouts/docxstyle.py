@@ -15,16 +15,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from .fonts import Face
+
 log = logging.getLogger(__name__)
 
-SANS = "Noto Sans CJK SC"
 ACCENT = RGBColor(0x00, 0x69, 0x5C)
 GREY = RGBColor(0x66, 0x66, 0x66)
 STYLE_SIZES = {"Normal": 10.5, "Title": 18, "Heading 1": 16, "Heading 2": 12, "Heading 3": 10.5, "Caption": 9}
 
 
-def set_fonts(style_or_run: Any, name: str = SANS) -> None:
-    """Name the font for Latin and East Asian text, dropping theme fonts that would win."""
+def set_fonts(style_or_run: Any, face: Face) -> None:
+    """Name the sans font for Latin and East Asian text and the East Asian language, dropping theme fonts."""
+    name = face.sans
     style_or_run.font.name = name
     rpr = style_or_run.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
@@ -39,11 +41,11 @@ def set_fonts(style_or_run: Any, name: str = SANS) -> None:
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:eastAsia"), "zh-CN")
+    lang.set(qn("w:eastAsia"), face.tag)  # Word picks glyph forms by it (zh-TW: Traditional shapes)
 
 
-def setup(document: Any, margins_mm: float = 18) -> None:
-    """A4 portrait, even margins, CJK fonts and sizes in the styles this module uses."""
+def setup(document: Any, face: Face, margins_mm: float = 18) -> None:
+    """A4 portrait, even margins, ``face``'s CJK font and sizes in the styles this module uses."""
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -51,7 +53,7 @@ def setup(document: Any, margins_mm: float = 18) -> None:
     section.header_distance = section.footer_distance = Mm(8)
     for name, size in STYLE_SIZES.items():
         style = document.styles[name]
-        set_fonts(style)
+        set_fonts(style, face)
         style.font.size = Pt(size)
         if name != "Normal":
             style.font.bold = True

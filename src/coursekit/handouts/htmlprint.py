@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..registry import Registry
 from ..render import cn_number, render
 from . import layout
+from .fonts import DEFAULT, face
 from .schedule import build_schedule
 
 log = logging.getLogger(__name__)
@@ -48,20 +49,20 @@ def fragment(templates: Path, reg: Registry, kind: str, record: Any, teacher: bo
     return render(templates, template, standalone=standalone, **{name: record}, **ctx)
 
 
-def handout(templates: Path, reg: Registry, kind: str, record: Any, teacher: bool) -> str:
-    """A whole HTML document for one worksheet, SOP or case."""
+def handout(templates: Path, reg: Registry, kind: str, record: Any, teacher: bool, lang: str = DEFAULT) -> str:
+    """A whole HTML document for one worksheet, SOP or case, tagged with ``lang``'s language tag."""
     slug = record.projects[0] if kind == "cases" else record.project
     project = reg.projects[slug]
     running = f"项目{project.number}　{project.title}　·　{KIND_NAMES[kind]}"
     body = fragment(templates, reg, kind, record, teacher)
     return str(render(templates, "print/document", title=record.title, author=f"{reg.course.title}编写组",
-                      running=running, kind=kind, landscape=kind == "sops", body=body,
+                      running=running, kind=kind, landscape=kind == "sops", body=body, lang_tag=face(lang).tag,
                       **context(reg, teacher)))
 
 
-def schedule_document(templates: Path, reg: Registry) -> str:
-    """The 授课计划 as an HTML document (landscape)."""
+def schedule_document(templates: Path, reg: Registry, lang: str = DEFAULT) -> str:
+    """The 授课计划 as an HTML document (landscape), tagged with ``lang``'s language tag."""
     body = render(templates, "print/schedule", schedule=build_schedule(reg), **context(reg, False))
     return str(render(templates, "print/document", title=f"{reg.course.title} 授课计划",
                       author=f"{reg.course.title}编写组", running="授课计划", kind="schedule", landscape=True,
-                      body=body, **context(reg, False)))
+                      body=body, lang_tag=face(lang).tag, **context(reg, False)))

@@ -145,7 +145,10 @@ def listing(reg: Registry, slug: str, teacher: bool) -> str:
 
 
 def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
-    """Make the file of ``job`` at ``dest`` (a temporary name the caller renames)."""
+    """Make the file of ``job`` at ``dest`` (a temporary name the caller renames), in ``job.lang``'s fonts.
+
+    The text is still Simplified here: :func:`coursekit.hant.office.localized` converts it around this call.
+    """
     from . import htmlprint, pdf
     if job.kind == "book":
         from .book import write_book
@@ -153,19 +156,20 @@ def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
         return
     if job.kind == "schedule":
         if job.fmt == "pdf":
-            pdf.write_pdf(htmlprint.schedule_document(templates, reg), dest, templates)
+            pdf.write_pdf(htmlprint.schedule_document(templates, reg, job.lang), dest, templates, lang=job.lang)
         else:
             from .xlsx import write_schedule_xlsx
-            write_schedule_xlsx(reg, dest)
+            write_schedule_xlsx(reg, dest, job.lang)
         return
     record = reg.get(job.kind, job.id)
     if job.fmt == "pdf":
-        pdf.write_pdf(htmlprint.handout(templates, reg, job.kind, record, job.teacher), dest, templates)
+        pdf.write_pdf(htmlprint.handout(templates, reg, job.kind, record, job.teacher, job.lang), dest, templates,
+                      lang=job.lang)
     elif job.fmt == "docx":
         from .docx import write_worksheet_docx
-        write_worksheet_docx(reg, record, dest)
+        write_worksheet_docx(reg, record, dest, job.lang)
     elif job.fmt == "xlsx":
         from .xlsx import write_sop_xlsx
-        write_sop_xlsx(reg, record, dest)
+        write_sop_xlsx(reg, record, dest, job.lang)
     else:
         raise ValueError(f"cannot render {job.rel}: unknown format {job.fmt}")

@@ -3,7 +3,8 @@
 Every sheet has a bold, repeated, frozen header row, column widths, wrapped
 text, A4 landscape fitted to one page wide, and row heights estimated from the
 text (so LibreOffice and Excel show the same thing). Text that a spreadsheet
-would take for a formula is stored as text with a quote prefix.
+would take for a formula is stored as text with a quote prefix. Every cell
+names the language's sans font (:mod:`.fonts`).
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..registry import Registry
+from .fonts import DEFAULT, face
 from .schedule import build_schedule, hours
 from .text import is_formula_like, plain
 
 log = logging.getLogger(__name__)
 
-FONT = "Noto Sans CJK SC"
 THIN = Side(style="thin", color="757575")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 HEAD_FILL = PatternFill("solid", fgColor="E0F2F1")
@@ -35,57 +36,61 @@ SOP_COLUMNS = [("序号", 6), ("时间 / 阶段", 14), ("角色", 12), ("动作"
 SCHEDULE_WIDTHS = [9, 30, 11, 11, 11, 8, 40, 28, 28]
 
 
-def write_sop_xlsx(reg: Registry, sop: Any, dest: Path) -> None:
-    """One SOP: title, project and cadence, scope, the step table, notes and sources."""
+def write_sop_xlsx(reg: Registry, sop: Any, dest: Path, lang: str = DEFAULT) -> None:
+    """One SOP: title, project and cadence, scope, the step table, notes and sources; cells in ``lang``'s font."""
+    font = face(lang).sans
     wb = Workbook()
     ws = wb.active
     ws.title = "SOP"
     project = reg.projects[sop.project]
     widths = [w for _, w in SOP_COLUMNS]
-    _banner(ws, 1, sop.title, len(widths), size=14, bold=True)
-    _banner(ws, 2, f"项目{project.number}　{project.title}　·　频次：{sop.cadence}", len(widths))
-    _banner(ws, 3, "适用范围：" + plain(sop.scope), len(widths), widths=widths)
+    _banner(ws, 1, sop.title, len(widths), font, size=14, bold=True)
+    _banner(ws, 2, f"项目{project.number}　{project.title}　·　频次：{sop.cadence}", len(widths), font)
+    _banner(ws, 3, "适用范围：" + plain(sop.scope), len(widths), font, widths=widths)
     header = 4
-    _header(ws, header, [h for h, _ in SOP_COLUMNS])
+    _header(ws, header, [h for h, _ in SOP_COLUMNS], font)
     for i, step in enumerate(sop.steps, start=1):
         _row(ws, header + i, [i, step.when, step.role, plain(step.action), step.script or None, step.tool or None,
-                              plain(step.output)], widths)
+                              plain(step.output)], widths, font)
     row = header + len(sop.steps) + 2
     if sop.notes:
-        _banner(ws, row, "注意事项", len(widths), bold=True)
+        _banner(ws, row, "注意事项", len(widths), font, bold=True)
         for n, note in enumerate(sop.notes, start=1):
-            _banner(ws, row + n, f"{n}. {plain(note)}", len(widths), widths=widths)
+            _banner(ws, row + n, f"{n}. {plain(note)}", len(widths), font, widths=widths)
         row += len(sop.notes) + 2
     if sop.sources:
-        _banner(ws, row, "资料来源：" + "；".join(reg.get("bibliography", s).title for s in sop.sources), len(widths))
+        _banner(ws, row, "资料来源：" + "；".join(reg.get("bibliography", s).title for s in sop.sources), len(widths),
+                font)
     _print_setup(ws, header, widths, f"{reg.course.title}　·　{sop.title}")
     wb.properties.title, wb.properties.creator = sop.title, f"{reg.course.title}编写组"
     wb.save(dest)
 
 
-def write_schedule_xlsx(reg: Registry, dest: Path) -> None:
-    """The 授课计划: one row per task, a totals row, and a sheet of project hours."""
+def write_schedule_xlsx(reg: Registry, dest: Path, lang: str = DEFAULT) -> None:
+    """The 授课计划: one row per task, a totals row, and a sheet of project hours; cells in ``lang``'s font."""
+    font = face(lang).sans
     schedule = build_schedule(reg)
     wb = Workbook()
     ws = wb.active
     ws.title = "授课计划"
-    _banner(ws, 1, f"{reg.course.title} 授课计划", len(SCHEDULE_WIDTHS), size=14, bold=True)
-    _banner(ws, 2, f"每学时 {schedule.period} 分钟；工作单、SOP 表和案例是各任务页使用的资料。", len(SCHEDULE_WIDTHS))
+    _banner(ws, 1, f"{reg.course.title} 授课计划", len(SCHEDULE_WIDTHS), font, size=14, bold=True)
+    _banner(ws, 2, f"每学时 {schedule.period} 分钟；工作单、SOP 表和案例是各任务页使用的资料。", len(SCHEDULE_WIDTHS),
+            font)
     header = 3
-    _header(ws, header, schedule.headers)
+    _header(ws, header, schedule.headers, font)
     for i, row in enumerate(schedule.rows, start=1):
-        _row(ws, header + i, row.cells(), SCHEDULE_WIDTHS)
+        _row(ws, header + i, row.cells(), SCHEDULE_WIDTHS, font)
     total = header + len(schedule.rows) + 1
-    _row(ws, total, schedule.total_cells(), SCHEDULE_WIDTHS)
+    _row(ws, total, schedule.total_cells(), SCHEDULE_WIDTHS, font)
     for cell in ws[total]:
-        cell.font = Font(name=FONT, bold=True)
+        cell.font = Font(name=font, bold=True)
     _print_setup(ws, header, SCHEDULE_WIDTHS, f"{reg.course.title}　·　授课计划")
     hours_ws = wb.create_sheet("项目学时")
     heads = ["项目", "计划学时", "任务数", "已编写（分钟）", "折合学时"]
-    _header(hours_ws, 1, heads)
+    _header(hours_ws, 1, heads, font)
     for i, p in enumerate(schedule.projects, start=2):
         _row(hours_ws, i, [f"项目{p.number}　{p.title}", p.hours, len(p.rows), p.minutes, hours(p.minutes)],
-             [30, 10, 8, 14, 10])
+             [30, 10, 8, 14, 10], font)
     _print_setup(hours_ws, 1, [30, 10, 8, 14, 10], f"{reg.course.title}　·　项目学时")
     wb.properties.title, wb.properties.creator = f"{reg.course.title} 授课计划", f"{reg.course.title}编写组"
     wb.save(dest)
@@ -99,11 +104,11 @@ def _set(cell: Any, value: Any) -> None:
         cell.quotePrefix = True
 
 
-def _banner(ws: Worksheet, row: int, text: str, span: int, size: float = 10.5, bold: bool = False,
+def _banner(ws: Worksheet, row: int, text: str, span: int, font: str, size: float = 10.5, bold: bool = False,
             widths: list[int] | None = None) -> None:
-    """A line of text across the table's width (merged cells)."""
+    """A line of text across the table's width (merged cells), in ``font``."""
     _set(ws.cell(row, 1), text)
-    ws.cell(row, 1).font = Font(name=FONT, size=size, bold=bold)
+    ws.cell(row, 1).font = Font(name=font, size=size, bold=bold)
     ws.cell(row, 1).alignment = WRAP
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=span)
     if widths:
@@ -112,23 +117,23 @@ def _banner(ws: Worksheet, row: int, text: str, span: int, size: float = 10.5, b
         ws.row_dimensions[row].height = size * 1.8
 
 
-def _header(ws: Worksheet, row: int, names: list[str]) -> None:
-    """A bold, shaded, centred header row."""
+def _header(ws: Worksheet, row: int, names: list[str], font: str) -> None:
+    """A bold, shaded, centred header row in ``font``."""
     for col, name in enumerate(names, start=1):
         cell = ws.cell(row, col)
         _set(cell, name)
-        cell.font = Font(name=FONT, bold=True)
+        cell.font = Font(name=font, bold=True)
         cell.fill, cell.border = HEAD_FILL, GRID
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     ws.row_dimensions[row].height = 22
 
 
-def _row(ws: Worksheet, row: int, values: list[Any], widths: list[int]) -> None:
-    """A data row: values, grid, wrapped text and a height that shows it all."""
+def _row(ws: Worksheet, row: int, values: list[Any], widths: list[int], font: str) -> None:
+    """A data row in ``font``: values, grid, wrapped text and a height that shows it all."""
     for col, value in enumerate(values, start=1):
         cell = ws.cell(row, col)
         _set(cell, value)
-        cell.font = Font(name=FONT)
+        cell.font = Font(name=font)
         cell.border, cell.alignment = GRID, WRAP
         if isinstance(value, (int, float)):
             cell.alignment = Alignment(vertical="top", horizontal="center")

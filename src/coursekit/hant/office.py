@@ -1,9 +1,11 @@
 """Handouts in Traditional Chinese (``coursekit handouts --lang zh-Hant``).
 
-Each file is made exactly as in Simplified, then converted where its text is:
-a PDF's HTML before WeasyPrint draws it (``lang`` and fonts switched to
-Traditional), a DOCX or XLSX file's XML text nodes after it is written (sheet
-names too). Attributes such as font names and styles are left alone.
+Each file is made as in Simplified but tagged zh-TW and set in the TC fonts
+(the writers take the job's language, :mod:`coursekit.handouts.fonts`), then
+converted where its text is: a PDF's HTML (and the page footer in its
+stylesheets) before WeasyPrint draws it, a DOCX or XLSX file's XML text nodes
+after it is written (sheet names too). Attributes such as font names and
+styles are left alone.
 """
 
 from __future__ import annotations
@@ -31,10 +33,9 @@ _SHEET = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"
 
 
 def convert_pdf_html(html: str, conv: Converter) -> str:
-    """A print document in Traditional: text converted, Traditional glyph forms and fonts."""
+    """A print document's text (and running headers) in Traditional; its lang and fonts come from the writer."""
     from .html import PRINT_ATTRS, convert_html
-    html = convert_html(html, conv, PRINT_ATTRS).replace('lang="zh-CN"', 'lang="zh-TW"')
-    return html.replace("CJK SC", "CJK TC")
+    return convert_html(html, conv, PRINT_ATTRS)
 
 
 def convert_office(path: Path, conv: Converter) -> None:
@@ -74,6 +75,7 @@ def localized(lang: str, root: Path, dest: Path) -> Iterator[None]:
     original = pdf.write_pdf
 
     def write_pdf(html: str, *args: Any, **kwargs: Any) -> None:
+        kwargs["convert"] = conv.convert  # the stylesheets' text too: the page footer is CSS content
         original(convert_pdf_html(html, conv), *args, **kwargs)
 
     pdf.write_pdf = write_pdf  # this process renders one file at a time
