@@ -15,7 +15,7 @@ from coursekit import diagrams
 from coursekit.diagrams_render import unique_ids
 from coursekit.hant.convert import converter
 
-from conftest import FIXTURE, ROOT, build
+from conftest import FIXTURE, ROOT, build, run
 
 COURSES = {"real course": ROOT, "fixture course": FIXTURE}
 LOGGER = "mkdocs.plugins.coursekit.diagrams"
@@ -167,3 +167,21 @@ def test_the_fixture_course_builds_with_its_diagram_inlined(course: Path, tmp_pa
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "modules" / "01-alpha" / "index.html").read_text(encoding="utf-8")
     assert html.count('<div class="ck-diagram"><svg') == 1 and 'class="mermaid"' not in html
+
+
+@pytest.mark.build
+@pytest.mark.browser
+def test_coursekit_diagrams_draws_the_missing_picture_and_deletes_unused_ones(course: Path, tmp_path: Path) -> None:
+    page = course / "docs" / "modules" / "01-alpha" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace('C["活跃"]', 'C["活跃"] --> D["转化"]'),
+                    encoding="utf-8")
+    (new,) = used(course)
+    old = sorted((course / "diagrams").glob("*.svg"))
+    assert [p.stem for p in old] != [new]
+    result = run("coursekit", "diagrams", "--root", course)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.stem for p in (course / "diagrams").glob("*.svg")) == [new]  # drawn, and the old one gone
+    svg = (course / "diagrams" / f"{new}.svg").read_text(encoding="utf-8")
+    assert svg.startswith(f'<svg id="{diagrams.element_id(new)}"') and "转化" in svg
+    built = build("mkdocs.yml", tmp_path / "site", cwd=course)  # strict: the new picture is used
+    assert built.returncode == 0, built.stderr
