@@ -1,4 +1,5 @@
-"""What loading jieba's dictionary costs, and proof that a process pays it once (mkdocs serve rebuilds).
+"""What loading jieba's dictionary costs, proof that a process pays it once (mkdocs serve rebuilds), and that
+a later process with unchanged content does not pay it at all (jieba's cuts kept in .cache/coursekit).
 
 Run as a script by bench/site.py, each part in a fresh process.
 """
@@ -7,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -54,9 +56,12 @@ def measure(builds: int = 3) -> dict:
     with tempfile.TemporaryDirectory() as empty:
         cold = float(_python(LOAD, env={"TMPDIR": empty}))  # jieba caches under the temp folder
     warm = float(_python(LOAD))
+    shutil.rmtree(ROOT / ".cache" / "coursekit", ignore_errors=True)  # our cut cache: start without it
     with tempfile.TemporaryDirectory() as out:
         rebuilds = json.loads(_python(REBUILDS, str(builds), out))
-    return {"cold_load_s": cold, "warm_load_s": warm, **rebuilds}
+        again = json.loads(_python(REBUILDS, "1", out))  # a new process, the cut cache now filled
+    return {"cold_load_s": cold, "warm_load_s": warm, **rebuilds,
+            "next_process_build_s": again["build_s"][0], "next_process_dictionary_loads": again["dictionary_loads"]}
 
 
 if __name__ == "__main__":
