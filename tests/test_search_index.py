@@ -103,6 +103,14 @@ def test_traditional_pairs_cover_only_characters_the_index_has() -> None:
     assert "裂" not in pairs and "變" not in table
 
 
+def test_stored_traditional_table_matches_the_installed_opencc(update_golden: bool) -> None:
+    text = query.table_file_text(query.traditional_table())
+    if update_golden:
+        query.TABLE.write_text(text, encoding="utf-8")
+    assert query.TABLE.read_text(encoding="utf-8") == text, (
+        "OpenCC changed: rewrite src/coursekit/search/t2s.json with `pytest --update-golden tests/test_search_index.py`")
+
+
 def test_prelude_data_is_small() -> None:
     index = {"docs": [{"title": "社群运营", "text": "用户画像与社群裂变"}]}
     data = query.prelude_data(load(ROOT), index)

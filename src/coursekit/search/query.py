@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Iterable
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from ..registry import Registry
@@ -45,9 +47,17 @@ def _unique(words: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-@lru_cache(maxsize=1)
-def _traditional_table() -> dict[str, str]:
-    """Every CJK character OpenCC changes to one other character (computed once per process)."""
+TABLE = Path(__file__).with_name("t2s.json")
+"""Every Traditional character OpenCC turns into one other character, with its Simplified form.
+
+Converting all 28 000 CJK characters through OpenCC takes a fifth of a second, on every build;
+the answer only changes with OpenCC, so it is kept here (tests/test_search_index.py checks it
+against the installed OpenCC; ``pytest --update-golden`` rewrites it).
+"""
+
+
+def traditional_table() -> dict[str, str]:
+    """Traditional → Simplified, computed with the installed OpenCC (slow: for the check and for rewriting)."""
     try:
         import opencc
     except ImportError as exc:
@@ -61,6 +71,19 @@ def _traditional_table() -> dict[str, str]:
             if dst != src and len(dst) == 1:
                 table.setdefault(src, dst)
     return table
+
+
+def table_file_text(table: dict[str, str]) -> str:
+    """``t2s.json``'s content for ``table``: the pairs as one string, as the worker receives them."""
+    return json.dumps({"configs": list(OPENCC_CONFIGS), "pairs": "".join(t + s for t, s in table.items())},
+                      ensure_ascii=False) + "\n"
+
+
+@lru_cache(maxsize=1)
+def _traditional_table() -> dict[str, str]:
+    """The stored table (read once per process)."""
+    pairs = json.loads(TABLE.read_text(encoding="utf-8"))["pairs"]
+    return {pairs[i]: pairs[i + 1] for i in range(0, len(pairs), 2)}
 
 
 def t2s_pairs(index_chars: set[str]) -> str:
