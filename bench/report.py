@@ -80,7 +80,7 @@ def _scale(rows: dict[str, Any], t: dict[str, Any]) -> list[str]:
         return s[key] / base[key] - 1 if base else 0.0
 
     out = ["## Scale", "", "| course | pages | worksheets | SOPs | cases | wall | CPU / page | vs 1× | peak memory "
-           "| output / page (all pages) | vs 1× | the real course's pages: HTML / page | vs 1× "
+           "| output / page (all pages) | vs 1× | the real course's lesson pages: HTML / page | vs 1× "
            "| output / source byte | vs 1× |", "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, s in rows.items():
         out.append(f"| {name} | {s['pages']} | {s['worksheets']} | {s['sops']} | {s['cases']} | {s['wall_s']:.1f} s "
@@ -95,7 +95,7 @@ def _scale(rows: dict[str, Any], t: dict[str, Any]) -> list[str]:
         out += ["", f"10× vs 1×: CPU per page {cpu:+.0%} (target at most +{t['scale_cpu_per_page']:.0%}: "
                     f"{_ok(cpu <= t['scale_cpu_per_page'])}; 1× carries a fixed start-up cost of imports and "
                     f"jieba's dictionary).",
-                f"Output, like for like (target at most +{goal:.0%}): the same page {same:+.0%} "
+                f"Output, like for like (target at most +{goal:.0%}): the same lesson pages {same:+.0%} "
                 f"({_ok(same <= goal)}), output per source byte {per_src:+.0%} ({_ok(per_src <= goal)}). "
                 f"Averaged over all pages {avg:+.0%}: the 1× course has proportionally more small pages "
                 f"(home, library, glossary are not multiplied), so the average rises with the mix, not per page."]
