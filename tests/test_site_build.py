@@ -151,3 +151,15 @@ class _ResourceCollector(HTMLParser):
             self.urls.append(a["href"] or "")
         if tag == "object" and a.get("data"):
             self.urls.append(a["data"] or "")
+
+
+def test_no_line_break_inside_chinese_text_shows_as_a_space(student_site: Path) -> None:
+    """Wrapped source lines must not leave "，⏎但" in the HTML (browsers draw it "， 但")."""
+    kept = re.compile(r"<(pre|script|style|svg|textarea)\b.*?</\1>|<span class=\"ck-script\">.*?</span>", re.S)
+    gap = re.compile(r"[\u4e00-\u9fff，。；：！？、）”]\n\s*[\u4e00-\u9fff（“]")
+    found = {}
+    for page in student_site.rglob("*.html"):
+        hits = gap.findall(kept.sub("", page.read_text(encoding="utf-8")))
+        if hits:
+            found[page.relative_to(student_site).as_posix()] = hits[:2]
+    assert found == {}

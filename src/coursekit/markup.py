@@ -13,11 +13,13 @@ from functools import lru_cache
 import markdown
 from markupsafe import Markup
 
+from .cjkbreaks import CjkBreaksExtension
+
 log = logging.getLogger(__name__)
 
 
 def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["tables", "sane_lists"])
+    md = markdown.Markdown(extensions=["tables", "sane_lists", CjkBreaksExtension()])
     md.preprocessors.deregister("html_block")
     # Links and images are not needed in data and could carry javascript: URLs.
     for name in ("html", "link", "image_link", "reference", "image_reference",
