@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import pickle
+import marshal
 import shutil
 from pathlib import Path
 
@@ -42,7 +42,7 @@ def test_words_are_learned_only_when_a_text_is_not_cached(tmp_path: Path, fresh:
     _cut(TEXT)
     assert len(learned) == 1  # taught once per build
     jiebacache.save()
-    saved = pickle.loads((tmp_path / ".cache/coursekit/jieba-cuts-mkdocs.pickle").read_bytes())
+    saved = marshal.loads((tmp_path / ".cache/coursekit/jieba-cuts-mkdocs.marshal").read_bytes())
     assert saved["cuts"][(TEXT, False, True)] == tuple(words)
 
     jiebacache._cache.clear()
@@ -52,23 +52,23 @@ def test_words_are_learned_only_when_a_text_is_not_cached(tmp_path: Path, fresh:
 
 
 def test_other_words_or_another_jieba_ignore_the_file(tmp_path: Path, fresh: None) -> None:
-    path = tmp_path / ".cache/coursekit/jieba-cuts-mkdocs.pickle"
+    path = tmp_path / ".cache/coursekit/jieba-cuts-mkdocs.marshal"
     path.parent.mkdir(parents=True)
     fake = {"format": jiebacache.FORMAT, "sig": jiebacache.signature(["用户画像"]), "cuts": {(TEXT, False, True): ("错",)}}
-    path.write_bytes(pickle.dumps(fake))
+    path.write_bytes(marshal.dumps(fake))
     learned: list[list[str]] = []
     jiebacache.install(["用户画像", "社群运营"], tmp_path, _learn(learned), name="mkdocs")
     assert _cut(TEXT) != ["错"] and learned  # the glossary changed: cut again
 
 
 def test_a_damaged_file_only_costs_a_fresh_cut(tmp_path: Path, fresh: None) -> None:
-    path = tmp_path / ".cache/coursekit/jieba-cuts-mkdocs.pickle"
+    path = tmp_path / ".cache/coursekit/jieba-cuts-mkdocs.marshal"
     path.parent.mkdir(parents=True)
-    path.write_bytes(b"not a pickle")
+    path.write_bytes(b"not marshal data")
     jiebacache.install(["用户画像"], tmp_path, add_jieba_words, name="mkdocs")
     assert "用户画像" in _cut(TEXT)
     jiebacache.save()
-    assert pickle.loads(path.read_bytes())["format"] == jiebacache.FORMAT  # rewritten whole
+    assert marshal.loads(path.read_bytes())["format"] == jiebacache.FORMAT  # rewritten whole
 
 
 @pytest.mark.build

@@ -6,8 +6,9 @@ about 36 000 times for this course, a third of them on a run it has already cut
 dictionary before the first cut (about half a second), are the largest costs
 of a build after Markdown itself.
 
-So the cuts are kept in ``.cache/coursekit/jieba-cuts-<config>.pickle`` beside mkdocs.yml
-(one file per config: editions cut different text).
+So the cuts are kept in ``.cache/coursekit/jieba-cuts-<config>.marshal`` beside mkdocs.yml
+(one file per config: editions cut different text; marshal, as jieba's own cache: plain data,
+written six times faster than pickle).
 A cut only changes when jieba's dictionary does: the file is valid for one
 jieba version and one list of course words (glossary terms, aliases), and is
 ignored otherwise. jieba learns the course's words, and loads its dictionary,
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import marshal
 import os
-import pickle
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,7 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 CACHE_DIR = Path(".cache") / "coursekit"
-FORMAT = 1  # bump when the file's layout changes
+FORMAT = 2  # bump when the file's layout changes
 
 Key = tuple[Any, bool, bool]
 _cache: dict[Key, tuple[str, ...]] = {}
@@ -41,7 +43,9 @@ def signature(words: list[str]) -> str:
     """What the cuts depend on: jieba's version and the words it was taught."""
     import jieba
 
-    text = "\n".join([str(FORMAT), str(getattr(jieba, "__version__", "")), *sorted(words)])
+    # marshal's format belongs to one Python version
+    text = "\n".join([str(FORMAT), str(marshal.version), sys.version.split()[0], str(getattr(jieba, "__version__", "")),
+                      *sorted(words)])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -53,7 +57,7 @@ def install(words: list[str], root: Path | None, learn: Callable[[list[str]], No
     """
     import jieba
 
-    path = None if root is None else root / CACHE_DIR / f"jieba-cuts-{name}.pickle"
+    path = None if root is None else root / CACHE_DIR / f"jieba-cuts-{name}.marshal"
     sig = signature(words)
     if sig != _state["sig"] or path != _state["file"]:  # another dictionary or edition: start afresh
         _cache.clear()
@@ -94,7 +98,7 @@ def save() -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.write_bytes(marshal.dumps(data))
         tmp.replace(path)
     except OSError as exc:  # a read-only checkout still builds, only slower next time
         log.info("jieba's cuts not cached (%s); the next build cuts again", exc)
@@ -104,7 +108,7 @@ def save() -> None:
 def _read(path: Path, sig: str) -> dict[Key, tuple[str, ...]]:
     """The cuts in ``path`` if they were made with this dictionary; nothing otherwise."""
     try:
-        data = pickle.loads(path.read_bytes())
+        data = marshal.loads(path.read_bytes())
     except FileNotFoundError:
         return {}
     except Exception as exc:  # noqa: BLE001 - a damaged cache is only a slower build
