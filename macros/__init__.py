@@ -9,10 +9,14 @@ from pathlib import Path
 from coursekit import hooks
 from coursekit.site import Site
 
+_site = None  # this build's course, for on_pre_page_macros
+
 
 def define_env(env):
     """Register the course macros; fails the build with every content problem listed."""
+    global _site
     site: Site = hooks.start(env.conf, Path(env.conf["config_file_path"]).parent)
+    _site = site
     src = lambda: env.page.file.src_uri  # noqa: E731 - the page being rendered
     env.variables["edition"] = site.edition
     env.macro(lambda id: site.worksheet(id, src()), "worksheet")
@@ -31,6 +35,7 @@ def define_env(env):
 
 def on_pre_page_macros(env):
     """Drop teacher-only boxes (student edition) and check the page's template syntax."""
+    _site.directory_urls = bool(env.conf["use_directory_urls"])  # the offline plugin turns them off after us
     env.markdown = hooks.prepare_page(env.conf, env.markdown, env.page.file.src_uri, env.page.meta)
     hooks.escape_meta(env.page.meta)
 

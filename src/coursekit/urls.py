@@ -8,9 +8,11 @@ from mkdocs.utils import get_relative_url
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The URL of the page built from ``src`` (a docs-relative ``.md`` path)."""
     stem = src[:-3]
+    if not directory_urls:  # the offline bundle: every page is a file
+        return stem + ".html"
     if stem == "index" or stem.endswith("/index"):
         return stem[:-5]
-    return stem + "/" if directory_urls else stem + ".html"
+    return stem + "/"
 
 
 def link(target_src: str, from_src: str, anchor: str = "", directory_urls: bool = True) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -51,6 +53,28 @@ def test_diagrams_show_without_loading_mermaid(page: Page, unzipped: Path) -> No
     assert not [u for u in requests if u.endswith("/assets/vendor/mermaid/mermaid.min.js")]
     assert (unzipped / "assets" / "vendor" / "mermaid" / "mermaid.min.js").exists()  # for a diagram drawn live
     assert [u for u in requests if not u.startswith("file://")] == []
+
+
+def test_homework_link_offline_points_to_the_task_page(page: Page, unzipped: Path) -> None:
+    """file:// pages cannot fetch each other: the homework page says so and links to where the worksheet is."""
+    page.goto((unzipped / "homework.html").as_uri() + "?w=swot-talent&c=电商2301")
+    expect(page.get_by_role("alert")).to_contain_text("到任务页上填写")
+    link = page.locator('.ck-hw-item[data-hw-item="swot-talent"] a')
+    link.click()
+    expect(page.locator('.ck-worksheet[data-worksheet="swot-talent"]')).to_be_visible()
+
+
+def test_every_link_in_the_bundle_opens_a_file(unzipped: Path) -> None:
+    """From file:// a link must name a file (…/index.html), also in the HTML our templates write."""
+    broken = set()
+    for page in unzipped.rglob("*.html"):
+        if page.name == "404.html":  # a server's error page (absolute links); file:// never shows it
+            continue
+        for href in re.findall(r'(?:href|src)="([^"#?:]+)[^"]*"', page.read_text(encoding="utf-8")):
+            target = (page.parent / unquote(href)).resolve()
+            if not target.is_file():
+                broken.add((page.relative_to(unzipped).as_posix(), href))
+    assert sorted(broken)[:10] == []
 
 
 def test_offline_features_are_the_sites_without_instant_navigation() -> None:
