@@ -42,6 +42,7 @@ def make_floor(source: Path, dest: Path) -> int:
         (dest / "docs" / src).write_text(text[: len(text) - len(body)] + markdown, encoding="utf-8")
     config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
     config["plugins"] = [p for p in config["plugins"] if _name(p) not in OURS]
+    config["markdown_extensions"] = [e for e in config["markdown_extensions"] if not str(e).startswith("coursekit")]
     _plain_fences(config["markdown_extensions"])
     config["theme"].pop("custom_dir", None)
     config.pop("watch", None)
