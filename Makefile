@@ -94,4 +94,4 @@ lock:  ## re-pin every dependency into constraints.txt
 	  /tmp/coursekit-lock/bin/pip freeze --exclude-editable | grep -v '^coursekit'; } > constraints.txt
 
 clean:
-	rm -rf site site-teacher site-zh-hant site-zh-hant-teacher dist .pytest_cache
+	rm -rf site site-teacher site-zh-hant site-zh-hant-teacher dist .pytest_cache .cache
