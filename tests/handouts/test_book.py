@@ -8,10 +8,14 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from coursekit.handouts.book import plan_book
 from coursekit.handouts.bookhtml import Numbering, converter, number_tables, postprocess
+from coursekit.handouts.build import build_book
 from coursekit.handouts.pdf import BOOK_STYLES, write_pdf
 
-from conftest import ROOT
+from coursekit.registry import load
+
+from conftest import FIXTURE, ROOT
 
 from .conftest import ALLOWED_FONTS, flat, pdf_fonts, pdf_text
 
@@ -55,6 +59,21 @@ def test_running_heads_name_the_project(fixture_book: Path) -> None:
 def test_book_fonts_are_noto_cjk_sc(fixture_book: Path) -> None:
     fonts = pdf_fonts(fixture_book / "course.teacher.pdf")
     assert {f.split("-Bold")[0] for f in fonts} == set(ALLOWED_FONTS)
+
+
+def test_traditional_book_is_converted_set_in_tc_fonts_and_cached_apart(tmp_path: Path) -> None:
+    report = build_book(FIXTURE, tmp_path / "out", ["student"], cache=tmp_path / "cache", progress=False,
+                        lang="zh-Hant")
+    assert not report.failed, report.failed
+    book = tmp_path / "out" / "course.pdf"
+    text = flat(pdf_text(book))
+    assert "測試課程" in text and "學生用書" in text and "目錄" in text
+    assert "测试课程" not in text and "学生用书" not in text
+    assert {f.split("-Bold")[0] for f in pdf_fonts(book)} == {"Noto-Sans-CJK-TC", "Noto-Serif-CJK-TC"}
+    assert PdfReader(book).trailer["/Root"].get("/Lang") == "zh-TW"
+    reg = load(FIXTURE)
+    hans, hant = (plan_book(reg, FIXTURE / "templates", ["student"], lang)[0].key for lang in ("zh-Hans", "zh-Hant"))
+    assert hans != hant  # a Simplified book in the cache is never handed out as the Traditional one
 
 
 def test_mermaid_becomes_a_framed_text_box_with_a_caption() -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..registry import Registry
 from ..render import render
-from . import paths
+from . import paths, pdf
 from .bookhtml import (
     BookPage,
     BookSite,
@@ -30,30 +30,36 @@ from .bookhtml import (
     render_markdown,
 )
 from .cache import code_version, digest, templates_version
-from .fonts import face
+from .fonts import DEFAULT, face
 from .jobs import Job
-from .pdf import BOOK_STYLES, write_pdf
 
 log = logging.getLogger(__name__)
 
 EDITION_NAMES = {"student": "学生用书", "teacher": "教师用书"}
 
 
-def plan_book(reg: Registry, templates: Path, editions: list[str]) -> list[Job]:
-    """One job per edition; the key covers every page, record, template and mkdocs.yml."""
+def plan_book(reg: Registry, templates: Path, editions: list[str], lang: str = DEFAULT) -> list[Job]:
+    """One job per edition; the key covers every page, record, template and mkdocs.yml (and the 繁體 term table)."""
     mkdocs_yml = (reg.root / "mkdocs.yml").read_text(encoding="utf-8")
     content = digest(code_version(), templates_version(templates), mkdocs_yml, reg.course,
                      {src: (page.meta, page.body) for src, page in sorted(reg.pages.items())},
                      {kind: records for kind, records in sorted(reg.records.items())})
-    return [Job(paths.BOOK[e], "book", e, "pdf", e == "teacher", digest(content, e)) for e in editions]
+    if lang != DEFAULT:  # Traditional books are other files (Simplified keys unchanged)
+        from ..hant import converter as hant_converter
+        content = digest(content, lang, [(t.simplified, t.traditional) for t in hant_converter(reg.root).terms])
+    return [Job(paths.BOOK[e], "book", e, "pdf", e == "teacher", digest(content, e), lang=lang) for e in editions]
 
 
-def write_book(reg: Registry, templates: Path, edition: str, dest: Path) -> None:
-    """Render the print edition ``edition`` of the course to ``dest``."""
-    write_pdf(book_html(reg, templates, edition), dest, templates, BOOK_STYLES)
+def write_book(reg: Registry, templates: Path, edition: str, dest: Path, lang: str = DEFAULT) -> None:
+    """Render the print edition ``edition`` of the course to ``dest``, tagged and set for ``lang``.
+
+    The text is Simplified here; for 繁體 :func:`coursekit.hant.office.localized` converts it around this call.
+    """
+    # through the module: localized() wraps pdf.write_pdf to convert the text
+    pdf.write_pdf(book_html(reg, templates, edition, lang), dest, templates, pdf.BOOK_STYLES, lang=lang)
 
 
-def book_html(reg: Registry, templates: Path, edition: str) -> str:
+def book_html(reg: Registry, templates: Path, edition: str, lang: str = DEFAULT) -> str:
     """The whole book as one HTML document."""
     site = BookSite(reg.root, edition, templates=templates)
     md = converter(reg.root)
@@ -62,7 +68,7 @@ def book_html(reg: Registry, templates: Path, edition: str) -> str:
     appendices = _appendices(reg, site, md, edition)
     meta = _site_meta(reg.root)
     html = render(templates, "print/book", course=reg.course, edition=edition, edition_name=EDITION_NAMES[edition],
-                  lang_tag=face().tag, teacher=edition == "teacher", chapters=chapters, appendices=appendices,
+                  lang_tag=face(lang).tag, teacher=edition == "teacher", chapters=chapters, appendices=appendices,
                   author=meta.get("site_author") or f"{reg.course.title}编写组",
                   description=meta.get("site_description", ""))
     return drop_dangling_links(html)

@@ -61,12 +61,12 @@ def build_handouts(root: Path, out: Path, sel: Selection, cache: Path | None = N
 
 
 def build_book(root: Path, out: Path, editions: list[str], cache: Path | None = None, workers: int | None = None,
-               progress: bool = True) -> Report:
-    """Make the print edition(s) of the course at ``root`` into ``out``."""
+               progress: bool = True, lang: str = "zh-Hans") -> Report:
+    """Make the print edition(s) of the course at ``root`` into ``out`` (``lang="zh-Hant"``: 繁體中文)."""
     from .book import plan_book
     start = time.perf_counter()
     reg = load(root)
-    report = execute(reg, plan_book(reg, root / "templates", editions), out, cache, workers, progress)
+    report = execute(reg, plan_book(reg, root / "templates", editions, lang), out, cache, workers, progress)
     report.seconds = time.perf_counter() - start
     return report
 

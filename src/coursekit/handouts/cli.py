@@ -85,16 +85,19 @@ def _check_selection(course: Path, sel: Selection) -> None:
 @click.option("--out", type=click.Path(file_okay=False), help="Output folder (default: dist/print).")
 @click.option("--edition", type=click.Choice(EDITIONS), default="both", show_default=True,
               help="student: course.pdf; teacher: course.teacher.pdf; both.")
+@click.option("--lang", type=click.Choice(["zh-Hans", "zh-Hant"]), default="zh-Hans", show_default=True,
+              help="zh-Hant: 繁體中文 (Taiwan phrasing; default output dist/print-zh-hant).")
 @click.option("--cache", type=click.Path(file_okay=False), help="Cache folder (default: dist/.cache/handouts).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def print_book(root: str | None, out: str | None, edition: str, cache: str | None, quiet: bool) -> None:
+def print_book(root: str | None, out: str | None, edition: str, lang: str, cache: str | None, quiet: bool) -> None:
     """The print edition: the whole course as one book-quality PDF per edition."""
     from .build import build_book
     course = course_root(root)
     editions = ["student", "teacher"] if edition == "both" else [edition]
+    default_out = course / "dist" / ("print" if lang == "zh-Hans" else "print-zh-hant")
     try:
-        report = build_book(course, Path(out) if out else course / "dist" / "print", editions,
-                            Path(cache) if cache else None, progress=not quiet)
+        report = build_book(course, Path(out) if out else default_out, editions,
+                            Path(cache) if cache else None, progress=not quiet, lang=lang)
     except CourseError as exc:
         _fail_on_course_error(exc)
         return

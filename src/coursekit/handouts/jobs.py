@@ -152,7 +152,7 @@ def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
     from . import htmlprint, pdf
     if job.kind == "book":
         from .book import write_book
-        write_book(reg, templates, job.id, dest)
+        write_book(reg, templates, job.id, dest, job.lang)
         return
     if job.kind == "schedule":
         if job.fmt == "pdf":
