@@ -32,7 +32,7 @@ import jiebacost
 from floor import make_floor
 from measure import build, gzip_size, output
 from report import write_report
-from synth import make_course
+from synth import COPIED, make_course
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -75,7 +75,7 @@ def build_ratio(work: Path, runs: int) -> dict:
 
 def copy_course(dest: Path) -> Path:
     """The course as it is (pages, data, templates, config), to build and edit without touching the repository."""
-    for name in ("data", "docs", "templates", "macros", "overrides", "hooks", "diagrams"):
+    for name in COPIED:
         shutil.copytree(ROOT / name, dest / name)
     for config in ROOT.glob("mkdocs*.yml"):
         shutil.copy(config, dest / config.name)

@@ -25,12 +25,10 @@ from typing import Any
 
 import click
 
+from .chromium import ARGS, CHROMIUM
 from .cli import course_root, root_option
 from .diagrams import FOLDER, LIVE_ENV, element_id, key
 
-CHROMIUM = os.environ.get("COURSEKIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 MERMAID = Path("docs/assets/vendor/mermaid/mermaid.min.js")
 """The vendored mermaid the site loads (coursekit/patches.py points material at it)."""
 CONFIGS = ("mkdocs.yml", "mkdocs.teacher.yml")  # teacher-only boxes may hold diagrams

@@ -31,7 +31,7 @@ from .bookhtml import (
 )
 from .cache import code_version, digest, templates_version
 from .fonts import DEFAULT, face
-from .jobs import Job
+from .jobs import Job, in_language
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +44,7 @@ def plan_book(reg: Registry, templates: Path, editions: list[str], lang: str = D
     content = digest(code_version(), templates_version(templates), mkdocs_yml, reg.course,
                      {src: (page.meta, page.body) for src, page in sorted(reg.pages.items())},
                      {kind: records for kind, records in sorted(reg.records.items())})
-    if lang != DEFAULT:  # Traditional books are other files (Simplified keys unchanged)
-        from ..hant import converter as hant_converter
-        content = digest(content, lang, [(t.simplified, t.traditional) for t in hant_converter(reg.root).terms])
+    content = in_language(content, reg, lang)
     return [Job(paths.BOOK[e], "book", e, "pdf", e == "teacher", digest(content, e), lang=lang) for e in editions]
 
 

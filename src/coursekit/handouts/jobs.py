@@ -57,12 +57,17 @@ class Job:
         return PurePosixPath(self.rel).suffix
 
 
+def in_language(key: str, reg: Registry, lang: str) -> str:
+    """``key`` for a file in ``lang``: Traditional files are other files (Simplified keys unchanged)."""
+    if lang == "zh-Hans":
+        return key
+    from ..hant import converter
+    return digest(key, lang, [(t.simplified, t.traditional) for t in converter(reg.root).terms])
+
+
 def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
     """Every job the selection needs, outputs first; member files of zips are added as non-output jobs."""
-    base = digest(code_version(), templates_version(templates))
-    if sel.lang != "zh-Hans":  # Traditional files are other files (Simplified keys unchanged)
-        from ..hant import converter
-        base = digest(base, sel.lang, [(t.simplified, t.traditional) for t in converter(reg.root).terms])
+    base = in_language(digest(code_version(), templates_version(templates)), reg, sel.lang)
     jobs: dict[str, Job] = {}
     by_rel: dict[str, Job] = {}
     for kind in paths.KIND_DIRS:

@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from ..chromium import ARGS, CHROMIUM
+
 log = logging.getLogger(__name__)
 
-CHROMIUM = os.environ.get("COURSEKIT_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 FONTS = {"zh-Hans": "Noto Sans CJK SC", "zh-Hant": "Noto Sans CJK TC"}
 PAGE = """<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><style>
 body {{ margin: 0; background: #fff; font-family: "{font}", sans-serif; }}
