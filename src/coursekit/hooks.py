@@ -18,7 +18,7 @@ from .errors import CourseError
 from .pagecheck import jinja_problems
 from .pages import split_front_matter
 from .patches import PatchError, patch_site
-from .search import jiebacache, stock_search
+from .search import jiebacache, jiebadict, stock_search
 from .site import Site
 
 log = logging.getLogger(__name__)
@@ -63,6 +63,8 @@ def add_jieba_words(words: list[str]) -> None:
     _require_jieba()
     import jieba
 
+    jiebadict.install()  # before jieba's first look at its dictionary, which add_word is
+
     for word in words:
         if word not in _jieba_words:
             jieba.add_word(word)
@@ -99,4 +101,5 @@ def post_build(conf: Any) -> None:
         patch_site(Path(conf["site_dir"]), stock_search=stock_search())
     except PatchError as exc:
         raise PluginError(str(exc)) from None
-    jiebacache.save()  # every page is cut by now; coursekit-search saves again only if its rewrite cut new text
+    if "coursekit-search" not in conf["plugins"]:  # it cuts record text after us, then saves once for both
+        jiebacache.save()
