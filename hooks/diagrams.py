@@ -3,4 +3,4 @@
 A thin adapter: everything happens in :mod:`coursekit.diagrams`.
 """
 
-from coursekit.diagrams import on_config, on_page_markdown, on_startup  # noqa: F401 - mkdocs calls them
+from coursekit.diagrams import *  # noqa: F401,F403 - the hooks mkdocs calls (coursekit.diagrams.HOOKS)

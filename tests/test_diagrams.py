@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import markdown
 import pytest
+from mkdocs.exceptions import PluginError
 from pymdownx.superfences import fence_code_format
 
 from coursekit import diagrams
@@ -103,7 +104,7 @@ def pictures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     k = diagrams.key(SOURCE)
     (tmp_path / "diagrams" / f"{k}.svg").write_text(SVG.format(k=k) + "\n", encoding="utf-8")
     diagrams.on_startup("build", False)
-    diagrams.on_config({"config_file_path": str(tmp_path / "mkdocs.yml")})
+    diagrams.on_config({"config_file_path": str(tmp_path / "mkdocs.yml"), "plugins": {"hooks/diagrams.py": diagrams}})
     page = SimpleNamespace(file=SimpleNamespace(src_uri="modules/04-traffic/3-fission.md"))
     diagrams.on_page_markdown("", page, {"docs_dir": str(tmp_path / "docs")}, None)
     return tmp_path
@@ -117,16 +118,26 @@ def convert(text: str, fmt: object = diagrams.fence) -> str:
     return md.convert(text)
 
 
-def test_a_pictured_diagram_is_inlined(pictures: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_pictured_diagram_is_inlined_once_the_page_is_built(pictures: Path,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
     k = diagrams.key(SOURCE)
-    html = convert(f"```mermaid\n{SOURCE}```\n")
-    assert html.startswith(f'<div class="ck-diagram"><svg data-search-exclude="coursekit" id="ck-diagram-{k}"')
-    assert "<text>建群</text>" in html and "<pre" not in html
+    content = convert(f"```mermaid\n{SOURCE}```\n")
+    # what material's search plugin sees: a marker, no picture to parse
+    assert content == f'<div class="ck-diagram"><!--ck-diagram {k}--></div>'
+    html = diagrams.on_post_page(f"<main>{content}</main>", None, {})
+    assert html.startswith(f'<main><div class="ck-diagram"><svg id="ck-diagram-{k}"')
+    assert "<text>建群</text>" in html and "<pre" not in html and "<!--" not in html
     assert [r for r in caplog.records if r.name == LOGGER] == []
 
 
+def test_a_hook_file_that_would_leave_the_markers_in_pages_stops_the_build(tmp_path: Path) -> None:
+    hooks = SimpleNamespace(on_config=diagrams.on_config)  # an old hooks/diagrams.py, without on_post_page
+    with pytest.raises(PluginError, match=r"must import on_post_page too \(write `from coursekit.diagrams import \*`\)"):
+        diagrams.on_config({"config_file_path": str(tmp_path / "mkdocs.yml"), "plugins": {"hooks/diagrams.py": hooks}})
+
+
 def test_the_same_diagram_twice_on_a_page_gets_ids_of_its_own(pictures: Path) -> None:
-    html = convert(f"```mermaid\n{SOURCE}```\n\n```mermaid\n{SOURCE}```\n")
+    html = diagrams.inline(convert(f"```mermaid\n{SOURCE}```\n\n```mermaid\n{SOURCE}```\n"))
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == 4 and len(set(ids)) == 4
 

@@ -7,9 +7,15 @@ fail, so CI catches a diagram changed without ``make diagrams``), INFO under
 ``mkdocs serve`` (a contributor editing a diagram sees it drawn live).
 ``coursekit diagrams`` (:mod:`coursekit.diagrams_render`) draws the pictures.
 
+The fence leaves a marker (an HTML comment) where the picture goes, and the
+page gets its pictures only once it is built (``on_post_page``): material's
+search plugin then never parses the pictures' markup (a megabyte for this
+course) only to leave it out of the index, as it must (the labels are in the
+captions already).
+
 The ``on_*`` functions are mkdocs hooks (``hooks/diagrams.py`` imports them; it is
 listed under ``hooks:`` in mkdocs.yml): they give the fence the pictures' folder,
-the command (build or serve) and the page being rendered.
+the command (build or serve) and the page being rendered, and put the pictures in.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from pymdownx.superfences import fence_code_format
 
 log = logging.getLogger(__name__)
@@ -36,7 +44,7 @@ FOLDER = "diagrams"
 LIVE_ENV = "COURSEKIT_DIAGRAMS"
 """``COURSEKIT_DIAGRAMS=live`` leaves every diagram to mermaid, quietly (``coursekit diagrams`` builds so)."""
 
-_state: dict[str, Any] = {"folder": None, "serve": False, "page": "?", "seen": set()}  # set by the hooks
+_state: dict[str, Any] = {"folder": None, "serve": False, "page": "?"}  # set by the hooks
 
 
 def normalise(source: str) -> str:
@@ -48,6 +56,9 @@ def key(source: str) -> str:
     """The picture's file stem: a short hash of the normalised source and :data:`RENDER_VERSION`."""
     return hashlib.sha256(f"{RENDER_VERSION}\n{normalise(source)}".encode()).hexdigest()[:16]
 
+
+MARKER = re.compile(r"<!--ck-diagram ([0-9a-f]{16})-->")
+"""Where the fence put a picture: filled in by :func:`on_post_page`."""
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)```mermaid[ \t]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
 
@@ -68,17 +79,38 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["serve"] = command == "serve"
 
 
+HOOKS = ["on_startup", "on_config", "on_page_markdown", "on_post_page"]
+"""What ``hooks/diagrams.py`` must give mkdocs (``from coursekit.diagrams import *``)."""
+__all__ = HOOKS
+
+
 def on_config(config: Any) -> Any:
-    """mkdocs hook: the pictures are in diagrams/ next to mkdocs.yml."""
+    """mkdocs hook: the pictures are in diagrams/ next to mkdocs.yml (and some hook must put them in pages)."""
     _state["folder"] = Path(config["config_file_path"]).parent / FOLDER
+    if not any(getattr(hook, "on_post_page", None) is on_post_page for hook in config["plugins"].values()):
+        raise PluginError("diagrams: the hook file that imports coursekit.diagrams must import on_post_page too "
+                          "(write `from coursekit.diagrams import *`), or pages would show no diagrams")
     return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """mkdocs hook: name the page being converted (``docs/…md``), for messages and per-page ids."""
+    """mkdocs hook: name the page being converted (``docs/…md``), for messages."""
     _state["page"] = f"{Path(config['docs_dir']).name}/{page.file.src_uri}"
-    _state["seen"] = set()
     return markdown
+
+
+@event_priority(50)  # before the 繁體 edition converts the page (hooks/languages.py): the labels are converted too
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """mkdocs hook: put the pictures into the built page, where the fence left its markers."""
+    return inline(output)
+
+
+def inline(html: str) -> str:
+    """``html`` with each marker replaced by its picture (ids made unique if a page shows one picture twice)."""
+    if "<!--ck-diagram " not in html:
+        return html
+    seen: set[str] = set()
+    return MARKER.sub(lambda m: _picture(m.group(1), seen), html)
 
 
 def fence(source: str, language: str, class_name: str, options: Any, md: Any, **kwargs: Any) -> str:
@@ -89,7 +121,7 @@ def fence(source: str, language: str, class_name: str, options: Any, md: Any, **
     if os.environ.get(LIVE_ENV, "").strip().lower() != "live":
         if path is not None and path.is_file():
             log.debug("%s: diagram %s inlined", _state["page"], path.name)
-            return f'<div class="ck-diagram">{_inline(path.read_text(encoding="utf-8"), name)}</div>'
+            return f'<div class="ck-diagram"><!--ck-diagram {name}--></div>'
         first = normalise(source).lstrip().split("\n", 1)[0].strip()
         if folder is None:
             build_log.warning("diagrams: list hooks/diagrams.py under hooks: in mkdocs.yml to inline pictures")
@@ -98,9 +130,10 @@ def fence(source: str, language: str, class_name: str, options: Any, md: Any, **
     return str(fence_code_format(source, language, class_name, options, md, **kwargs))
 
 
-def _inline(svg: str, name: str) -> str:
-    """The picture ready for the page: kept out of search, ids unique if the page shows it twice."""
-    seen: set[str] = _state["seen"]
+def _picture(name: str, seen: set[str]) -> str:
+    """The picture ``diagrams/<name>.svg``, its ids unique on a page that shows it twice (``seen``: shown so far)."""
+    folder: Path = _state["folder"]
+    svg = (folder / f"{name}.svg").read_text(encoding="utf-8").strip()
     if name in seen:  # the same diagram again on this page: its ids must not clash with the first copy
         n = 2
         while f"{name}-{n}" in seen:
@@ -108,5 +141,4 @@ def _inline(svg: str, name: str) -> str:
         svg = svg.replace(element_id(name), element_id(f"{name}-{n}"))
         name = f"{name}-{n}"
     seen.add(name)
-    # material's search indexes text in any element; the label text is in the caption already
-    return re.sub(r"^<svg\b", '<svg data-search-exclude="coursekit"', svg.strip(), count=1)
+    return svg

@@ -34,7 +34,7 @@ EXCLUDED: dict[str, str] = {
 Each must be an element with no element of the same tag inside it: material's
 parser matches ``data-search-exclude`` elements by tag name. A heading leaves
 out its whole section. A pre-rendered diagram's ``<svg>`` (labels, styles) is
-left out by :mod:`coursekit.diagrams` itself, which inlines it.
+not in the page yet when material indexes it (:mod:`coursekit.diagrams` puts it in afterwards).
 """
 
 
