@@ -17,6 +17,9 @@ def build(project: Path, out: Path, config: str = "mkdocs.yml", env: dict[str, s
     """Build ``project`` into ``out``; return wall_s, cpu_s and peak_rss_mb (raises on a failed build)."""
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environ.pop("COURSEKIT_DOWNLOADS", None)
+    # Python keeps compiled modules, as it does unless told not to (some sandboxes set this): the floor's packages
+    # were compiled when pip installed them; without it ours (src/, hooks/, macros/) would be compiled every build.
+    environ.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen([str(BIN / "mkdocs"), "build", "--strict", "-q", "-f", config, "-d", str(out)],
