@@ -51,15 +51,15 @@ def repo_copy(tmp_path: Path) -> Path:
     return dest
 
 
-def run(*args: str | Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    """Run a command from the virtualenv and capture its output."""
+def run(*args: str | Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a command from the virtualenv and capture its output (``env``: instead of :data:`ENV`)."""
     cmd = [str(BIN / str(args[0])), *map(str, args[1:])]
-    return subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=600)
+    return subprocess.run(cmd, cwd=cwd, env=env or ENV, capture_output=True, text=True, timeout=600)
 
 
-def build(config: str, out: Path, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+def build(config: str, out: Path, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` of one edition into ``out``."""
-    return run("mkdocs", "build", "--strict", "-f", config, "-d", out, cwd=cwd)
+    return run("mkdocs", "build", "--strict", "-f", config, "-d", out, cwd=cwd, env=env)
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from .jinjacache import cache
 from .markup import md, md_inline
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,7 @@ def environment(templates: Path) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=cache("render"),
     )
     env.filters.update(md=md, md_inline=md_inline, cn=cn_number)
     return env
