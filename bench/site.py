@@ -48,13 +48,16 @@ def build_ratio(work: Path, runs: int) -> dict:
 
     Ours is built from a copy of the course, three ways: "warm", content unchanged since the last
     build (jieba's cuts kept in .cache/coursekit); "edited", one page changed since (new text must be
-    cut, so jieba loads its dictionary); "cold", no cut cache at all (a fresh clone).
+    cut); "cold", no cut cache at all (a fresh clone). Both sides keep what they keep per machine in
+    the temp folder (the floor: jieba's dictionary cache; ours: the index of jieba's dictionary and
+    compiled templates, see coursekit/search/jiebadict.py and coursekit/jinjacache.py); "new machine"
+    builds each side with an empty temp folder too, against the floor likewise.
     """
     make_floor(ROOT, work / "floor")
     ours = copy_course(work / "ours")
     page = ours / EDITED
-    rows: dict[str, list[dict]] = {"floor": [], "warm": [], "edited": [], "cold": []}
-    build(ours, work / "warmup")  # jieba's own cache file, our cut cache and the OS file cache
+    rows: dict[str, list[dict]] = {"floor": [], "warm": [], "edited": [], "cold": [], "floor_new": [], "new": []}
+    build(ours, work / "warmup")  # the temp folder's caches, our cut cache and the OS file cache
     for run in range(runs):
         rows["floor"].append(build(work / "floor", work / "floor-site"))
         shutil.rmtree(ours / CUTS, ignore_errors=True)
@@ -64,12 +67,17 @@ def build_ratio(work: Path, runs: int) -> dict:
         page.write_text(page.read_text(encoding="utf-8") + f"\n本段是测量用的第{NUMERALS[run % 10]}次修改。\n",
                         encoding="utf-8")
         rows["edited"].append(build(ours, work / "ours-site"))
+        for name, project in (("floor_new", work / "floor"), ("new", ours)):
+            shutil.rmtree(ours / CUTS, ignore_errors=True)
+            with tempfile.TemporaryDirectory(prefix="new-machine-") as empty:
+                rows[name].append(build(project, work / f"{name}-site", env={"TMPDIR": empty}))
     med = {name: {key: statistics.median(r[key] for r in found) for key in ("wall_s", "cpu_s")}
            for name, found in rows.items()}
     return {"runs": runs, **{f"{name}_runs": found for name, found in rows.items()},
             **{f"{name}_{key}": value for name, m in med.items() for key, value in m.items()},
             **{f"ratio_{name}_{key[:-2]}": med[name][key] / med["floor"][key]
                for name in ("warm", "edited", "cold") for key in ("wall_s", "cpu_s")},
+            **{f"ratio_new_{key[:-2]}": med["new"][key] / med["floor_new"][key] for key in ("wall_s", "cpu_s")},
             "ours_output": output(work / "ours-site"), "floor_output": output(work / "floor-site")}
 
 
