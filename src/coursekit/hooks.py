@@ -63,7 +63,7 @@ def add_jieba_words(words: list[str]) -> None:
     _require_jieba()
     import jieba
 
-    jiebadict.install()  # before jieba's first look at its dictionary, which add_word is
+    jiebadict.install()  # jieba's dictionary by the piece, set up before add_word first reads it
 
     for word in words:
         if word not in _jieba_words:
