@@ -10,11 +10,12 @@ from urllib.parse import unquote, urlparse
 from measure import gzip_size
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests" / "browser"), str(ROOT / "tests")]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
-from search_driver import TOP, SearchBox, hit_rate, load_queries, run_suite, serve  # noqa: E402
+from search_driver import TOP, SearchBox, hit_rate, load_queries, run_suite  # noqa: E402
 
-from conftest import CHROMIUM_ARGS  # noqa: E402
+from coursekit.chromium import ARGS, CHROMIUM  # noqa: E402
+from coursekit.localserver import serve  # noqa: E402
 
 INDEX = "search/search_index.json"
 
@@ -97,4 +98,4 @@ def relevance(browser, sites: dict[str, Path]) -> dict:
 
 def launch(playwright):
     """Debian's Chromium, as the tests use it."""
-    return playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)

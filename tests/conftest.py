@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from coursekit.chromium import ARGS as CHROMIUM_ARGS  # the flags coursekit starts Chromium with
+from coursekit.localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "course"
@@ -19,8 +20,6 @@ BIN = Path(sys.executable).parent
 # CI runners set ``CI``, which adds ``::error`` annotations to reports; tests that want them set it.
 os.environ.pop("CI", None)
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -79,29 +78,17 @@ def teacher_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served_site(student_site: Path):
+def served_site(student_site: Path) -> Iterator[str]:
     """The student site on a local HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(student_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(student_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def served_teacher_site(teacher_site: Path):
+def served_teacher_site(teacher_site: Path) -> Iterator[str]:
     """The teacher site on a local HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(teacher_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with serve(teacher_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -9,10 +9,7 @@ as text. A real Chromium then opens every page and no dialog may fire.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -21,9 +18,10 @@ import html5lib
 import pytest
 import yaml
 
+from coursekit.localserver import serve
 from coursekit.pages import split_front_matter
 
-from conftest import FIXTURE, _QuietHandler, build
+from conftest import FIXTURE, build
 
 pytestmark = pytest.mark.build
 
@@ -105,17 +103,11 @@ def test_payload_reaches_every_kind_of_field(injected: dict[str, Path]) -> None:
 
 @pytest.mark.browser
 def test_no_script_runs_in_a_real_browser(injected: dict[str, Path], page: Any) -> None:
-    handler = functools.partial(_QuietHandler, directory=str(injected["teacher"]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    try:
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+    with serve(injected["teacher"]) as base:
         for path in sorted(injected["teacher"].rglob("index.html")):
             rel = path.relative_to(injected["teacher"]).parent.as_posix()
             page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
             page.wait_for_load_state("load")
-    finally:
-        server.shutdown()
     assert dialogs == []

@@ -9,17 +9,12 @@ with its source, in page order, read from the built HTML.
 
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +23,7 @@ import click
 from .chromium import ARGS, CHROMIUM
 from .cli import course_root, root_option
 from .diagrams import FOLDER, LIVE_ENV, element_id, key
+from .localserver import serve
 
 MERMAID = Path("docs/assets/vendor/mermaid/mermaid.min.js")
 """The vendored mermaid the site loads (coursekit/patches.py points material at it)."""
@@ -100,7 +96,7 @@ def _draw(pages: dict[tuple[Path, str], list[str]], todo: set[str], folder: Path
             tab.add_init_script(OPEN_SHADOW)
             tab.route(f"**/{MERMAID.relative_to('docs').as_posix()}", lambda route: route.fulfill(path=mermaid))
             for site in sorted({site for site, _ in pages}):
-                with _served(site) as base:
+                with serve(site) as base:
                     for url, sources in ((u, s) for (where, u), s in pages.items() if where == site):
                         for source, svg in zip(sources, _pictures(tab, base + url, len(sources)), strict=True):
                             name = key(source)
@@ -134,23 +130,3 @@ def unique_ids(svg: str, name: str) -> str:
             svg = re.sub(rf'(\sid="|#|\saria-(?:labelledby|describedby)="){re.escape(other)}(?=["\s)])',
                          rf"\g<1>{prefix}-{other}", svg)
     return svg
-
-
-@contextmanager
-def _served(site: Path) -> Iterator[str]:
-    """The built site on a local port for the duration of the block; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that does not log each request."""
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        """Say nothing."""

@@ -6,12 +6,7 @@ and the result list is read once material has answered this query.
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import logging
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,25 +71,6 @@ class Answer:
 def load_queries(path: Path = QUERIES) -> list[Query]:
     """The relevance suite."""
     return [Query(**item) for item in yaml.safe_load(path.read_text(encoding="utf-8"))]
-
-
-@contextlib.contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve a built site on 127.0.0.1; yield its base URL."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
 
 
 class SearchBox:

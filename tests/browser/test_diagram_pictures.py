@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import subprocess
-import threading
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Page
 
-from conftest import BIN, ENV, ROOT
+from coursekit.localserver import serve
+
+from conftest import ENV, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -49,20 +47,10 @@ def test_diagrams_fit_a_phone(page: Page, served_site: str) -> None:
 def served_live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The student site built with every diagram left to mermaid (as when a picture is missing), served."""
     out = tmp_path_factory.mktemp("site-live")
-    env = {**ENV, "COURSEKIT_DIAGRAMS": "live"}
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = build("mkdocs.yml", out, env={**ENV, "COURSEKIT_DIAGRAMS": "live"})
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_Quiet, directory=str(out))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
+    with serve(out) as url:
+        yield url
 
 
 def test_a_diagram_without_picture_is_drawn_live_from_the_vendored_mermaid(page: Page, served_live_site: str) -> None:

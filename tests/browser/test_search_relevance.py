@@ -7,16 +7,16 @@ unpatched, no query rewrite, no record entries, no course words for jieba).
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from search_driver import TOP, Answer, hit_rate, load_queries, run_suite, serve
+from search_driver import TOP, Answer, hit_rate, load_queries, run_suite
 
+from coursekit.localserver import serve
 from coursekit.search import STOCK_ENV
 
-from conftest import BIN, ENV, ROOT
+from conftest import ENV, build
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -28,8 +28,7 @@ MIN_MARGIN = 0.3  # "beats stock by a wide margin": at least 30 points more
 def stock_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The course with stock material search."""
     out = tmp_path_factory.mktemp("site-stock")
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-d", str(out)], cwd=ROOT,
-                            env={**ENV, STOCK_ENV: "1"}, capture_output=True, text=True, timeout=600)
+    result = build("mkdocs.yml", out, env={**ENV, STOCK_ENV: "1"})
     assert result.returncode == 0, result.stderr
     return out
 

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from coursekit.localserver import QuietHandler, serve
 
 from worksheet_browser import (
     HOMEWORK,
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
 @pytest.fixture(scope="module")
-def instant_site(student_site: Path):
+def instant_site(student_site: Path) -> Iterator[str]:
     """The student site served with a sitemap naming its pages, as when deployed with ``site_url`` set.
 
     material's instant navigation only intercepts links listed in sitemap.xml, and mkdocs writes an empty
@@ -34,7 +34,7 @@ def instant_site(student_site: Path):
     """
     pages = sorted(p.parent.relative_to(student_site).as_posix() for p in student_site.rglob("index.html"))
 
-    class Handler(http.server.SimpleHTTPRequestHandler):
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             if self.path != "/sitemap.xml":
                 return super().do_GET()
@@ -48,14 +48,8 @@ def instant_site(student_site: Path):
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                             functools.partial(Handler, directory=str(student_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(student_site, Handler) as url:
+        yield url
 
 
 @pytest.fixture(params=["desktop", "phone"])

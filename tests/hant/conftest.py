@@ -2,25 +2,21 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import subprocess
-import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import BIN, ENV, ROOT, _QuietHandler
+from coursekit.localserver import serve
+
+from conftest import ENV, build
 
 
 def build_pair(out: Path) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
     """Both editions with the language switch on; returns the two mkdocs runs."""
     env = {**ENV, "COURSEKIT_LANGUAGES": "true"}
-    runs = []
-    for config, dest in (("mkdocs.yml", out), ("mkdocs.zh-hant.yml", out / "zh-hant")):
-        runs.append(subprocess.run([str(BIN / "mkdocs"), "build", "--strict", "-f", config, "-d", str(dest)],
-                                   cwd=ROOT, env=env, capture_output=True, text=True, timeout=600))
-    return runs[0], runs[1]
+    return build("mkdocs.yml", out, env=env), build("mkdocs.zh-hant.yml", out / "zh-hant", env=env)
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +30,7 @@ def bilingual_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def served_bilingual(bilingual_site: Path):
+def served_bilingual(bilingual_site: Path) -> Iterator[str]:
     """The pair on a local HTTP server; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(bilingual_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(bilingual_site) as url:
+        yield url
