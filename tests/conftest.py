@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from coursekit.chromium import ARGS as CHROMIUM_ARGS  # the flags coursekit starts Chromium with
+from coursekit.editions import strip_teacher_blocks, teacher_blocks
 from coursekit.localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,3 +98,31 @@ def served_teacher_site(teacher_site: Path) -> Iterator[str]:
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Debian's Chromium: Playwright cannot download its own browser here."""
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
+
+
+def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = str.strip) -> list[str]:
+    """Distinctive sentences of teacher-only text: answers, rubrics, case guidance, and with ``pages`` the pages'
+    teacher boxes; each at least ten Chinese characters, passed through ``squash`` (as the searched output is).
+
+    Sentences that also appear in student-visible text (data, and with ``pages`` the pages) are left out:
+    quoting them there is allowed.
+    """
+    texts: list[str] = []
+    for ws in reg.records["worksheets"].values():
+        texts.append(ws.answer)
+        if ws.rubric:
+            texts += [d for c in ws.rubric.criteria for d in c.descriptors]
+    texts += [c.guidance for c in reg.records["cases"].values()]
+    visible = [r.model_dump_json(exclude={"answer", "rubric", "guidance"}) for kind in reg.records.values()
+               for r in kind.values()]
+    if pages:
+        texts += [line for page in reg.pages.values() for line in teacher_blocks(page.body)]
+        visible += [strip_teacher_blocks(page.body) for page in reg.pages.values()]
+    student = squash("\n".join(visible))
+    fragments = set()
+    for text in texts:
+        for piece in re.split(r"[。；！？\n]|\*\*|`", text):
+            piece = squash(re.sub(r"^[\s\d.、|>*#-]+", "", piece))
+            if len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 10 and not re.search(r"[<>\[\]{}|*_]", piece):
+                fragments.add(piece)
+    return sorted(f for f in fragments if f not in student)

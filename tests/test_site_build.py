@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from coursekit.editions import strip_teacher_blocks, teacher_blocks
 from coursekit.patches import PATCHES
 from coursekit.registry import load
 
-from conftest import ROOT
+from conftest import ROOT, teacher_fragments
 
 pytestmark = pytest.mark.build
 
@@ -27,37 +26,9 @@ def site_text(site: Path) -> str:
     return "\n".join(parts).replace("\u200b", "")
 
 
-def teacher_fragments() -> list[str]:
-    """Sentences of teacher-only text (answers, rubrics, guidance, teacher boxes), long enough to be distinctive."""
-    reg = load(ROOT)
-    texts: list[str] = []
-    for ws in reg.records["worksheets"].values():
-        texts.append(ws.answer)
-        if ws.rubric:
-            texts += [d for c in ws.rubric.criteria for d in c.descriptors]
-    texts += [c.guidance for c in reg.records["cases"].values()]
-    texts += [line for page in reg.pages.values() for line in teacher_blocks(page.body)]
-    visible = student_sources(reg)
-    fragments = set()
-    for text in texts:
-        for piece in re.split(r"[。；！？\n]|\*\*|`", text):
-            piece = re.sub(r"^[\s\d.、|>*#-]+", "", piece).strip()
-            if len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 10 and not re.search(r"[<>\[\]{}|*_]", piece):
-                fragments.add(piece)
-    return sorted(f for f in fragments if f not in visible)  # quoted on purpose in student text too
-
-
-def student_sources(reg) -> str:
-    """The student-visible source text: pages without teacher boxes, data without teacher fields."""
-    pages = [strip_teacher_blocks(p.body) for p in reg.pages.values()]
-    data = [r.model_dump_json(exclude={"answer", "rubric", "guidance"}) for kind in reg.records.values()
-            for r in kind.values()]
-    return "\n".join(pages + data)
-
-
 def test_student_site_has_no_teacher_only_text(student_site: Path) -> None:
     text = site_text(student_site)
-    fragments = teacher_fragments()
+    fragments = teacher_fragments(load(ROOT), pages=True)
     assert len(fragments) > 100
     leaked = [f for f in fragments if f in text]
     assert leaked == []
@@ -65,7 +36,7 @@ def test_student_site_has_no_teacher_only_text(student_site: Path) -> None:
 
 def test_teacher_site_has_the_teacher_only_text(teacher_site: Path) -> None:
     text = site_text(teacher_site)
-    fragments = teacher_fragments()
+    fragments = teacher_fragments(load(ROOT), pages=True)
     found = [f for f in fragments if f in text]
     assert len(found) / len(fragments) > 0.8
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -78,33 +77,3 @@ def real_pack(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Report]:
     report = build_handouts(ROOT, base / "out", Selection(), cache=base / "cache", progress=False)
     assert not report.failed, report.failed
     return base / "out", report
-
-
-@pytest.fixture
-def course_copy(tmp_path: Path) -> Path:
-    """A private copy of the fixture course (its templates folder is a link to the real one)."""
-    dest = tmp_path / "course"
-    shutil.copytree(FIXTURE, dest, symlinks=False)
-    return dest
-
-
-def teacher_fragments(reg) -> list[str]:
-    """Distinctive sentences of teacher-only data (answers, rubrics, case guidance), whitespace removed.
-
-    Sentences that also appear in student-visible data are left out: quoting them there is allowed.
-    """
-    texts: list[str] = []
-    for ws in reg.records["worksheets"].values():
-        texts.append(ws.answer)
-        if ws.rubric:
-            texts += [d for c in ws.rubric.criteria for d in c.descriptors]
-    texts += [c.guidance for c in reg.records["cases"].values()]
-    visible = flat("\n".join(r.model_dump_json(exclude={"answer", "rubric", "guidance"})
-                             for kind in reg.records.values() for r in kind.values()))
-    fragments = set()
-    for text in texts:
-        for piece in re.split(r"[。；！？\n]|\*\*|`", text):
-            piece = flat(re.sub(r"^[\s\d.、|>*#-]+", "", piece))
-            if len(re.findall(r"[\u4e00-\u9fff]", piece)) >= 10 and not re.search(r"[<>\[\]{}|*_]", piece):
-                fragments.add(piece)
-    return sorted(f for f in fragments if f not in visible)

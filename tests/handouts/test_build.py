@@ -42,12 +42,12 @@ def test_second_run_renders_nothing_and_rewrites_nothing(tmp_path: Path) -> None
     assert third.rendered == {} and len(third.written) == len(EXPECTED)  # other folder: copied, not rendered
 
 
-def test_editing_a_record_renders_only_what_depends_on_it(course_copy: Path, tmp_path: Path) -> None:
+def test_editing_a_record_renders_only_what_depends_on_it(course: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    build_handouts(course_copy, tmp_path / "out", Selection(), cache=cache, progress=False)
-    sop = course_copy / "data/sops/daily.yml"
+    build_handouts(course, tmp_path / "out", Selection(), cache=cache, progress=False)
+    sop = course / "data/sops/daily.yml"
     sop.write_text(sop.read_text(encoding="utf-8").replace("不刷屏", "不刷屏，不发广告"), encoding="utf-8")
-    again = build_handouts(course_copy, tmp_path / "out", Selection(), cache=cache, progress=False)
+    again = build_handouts(course, tmp_path / "out", Selection(), cache=cache, progress=False)
     assert set(again.rendered) == {"01-alpha/sops/daily.xlsx", "01-alpha/sops/daily.pdf", "01-alpha.zip",
                                    "01-alpha.teacher.zip", "schedule.xlsx", "schedule.pdf"}
 

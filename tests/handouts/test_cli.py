@@ -15,9 +15,9 @@ def break_yaml(course: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["handouts", "print"])
-def test_bad_data_gives_the_registry_error_and_exit_1(course_copy: Path, tmp_path: Path, command: str) -> None:
-    break_yaml(course_copy)
-    result = run("coursekit", command, "--root", course_copy, "--out", tmp_path / "out", "--cache", tmp_path / "c")
+def test_bad_data_gives_the_registry_error_and_exit_1(course: Path, tmp_path: Path, command: str) -> None:
+    break_yaml(course)
+    result = run("coursekit", command, "--root", course, "--out", tmp_path / "out", "--cache", tmp_path / "c")
     assert result.returncode == 1
     assert "data/sops/daily.yml:" in result.stderr and "[schema] cadence" in result.stderr
     assert "problem(s) found" in result.stderr
