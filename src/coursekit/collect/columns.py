@@ -1,7 +1,7 @@
 """A worksheet's answers as spreadsheet columns, from the worksheet's schema in the registry.
 
 Text fields get one column; tables one column per row × column (rows a student added get columns
-too); SWOT-style matrices one per cell; checklists and ratings one per item. Answers that fit no
+too; cells are found by column header, old positional rows by position only when the width matches); SWOT-style matrices one per cell; checklists and ratings one per item. Answers that fit no
 column (a field removed in a later version, 旧版本答案) go to one last column, so nothing is lost.
 """
 
@@ -36,13 +36,24 @@ def _text(v: Any) -> str | None:
     return v if isinstance(v, str) and v != "" else None
 
 
-def _cell(fid: str, row: int, col: int) -> Callable[[dict[str, Any]], Value]:
-    """Getter for one table cell."""
+def keyed_row(row: Any, cols: list[str]) -> dict[str, Any] | None:
+    """A table row as {column header: cell}; a positional row only when it has exactly ``cols``' width
+    (otherwise which cell belongs where is unknown, and the row is left for the 其他答案 column)."""
+    if isinstance(row, dict):
+        return row
+    if isinstance(row, list) and len(row) == len(cols):
+        return dict(zip(cols, row))
+    return None
+
+
+def _cell(fid: str, row: int, col: str, cols: list[str]) -> Callable[[dict[str, Any]], Value]:
+    """Getter for one table cell, by column header."""
     def get(answers: dict[str, Any]) -> Value:
         rows = answers.get(fid)
-        if not isinstance(rows, list) or row >= len(rows) or not isinstance(rows[row], list):
+        if not isinstance(rows, list) or row >= len(rows):
             return None
-        return _text(rows[row][col]) if col < len(rows[row]) else None
+        keyed = keyed_row(rows[row], cols)
+        return _text(keyed.get(col)) if keyed is not None else None
     return get
 
 
@@ -75,8 +86,8 @@ def columns(ws: Worksheet, subs: list[Submission]) -> list[Column]:
         elif f.kind == "table":
             labels = f.row_labels or [f"第{i + 1}行" for i in range(max(f.rows or 0, _rows_used(f.id, subs)))]
             for r, row in enumerate(labels):
-                for c, col in enumerate(f.columns):
-                    out.append(Column(f"{f.label}·{row}·{col}", _cell(f.id, r, c)))
+                for col in f.columns:
+                    out.append(Column(f"{f.label}·{row}·{col}", _cell(f.id, r, col, list(f.columns))))
         elif f.kind == "matrix":
             out.extend(Column(f"{f.label}·{q.label}", _key(f.id, q.id, "matrix")) for q in f.quadrants)
         elif f.kind == "checklist" or f.kind == "rating":
@@ -102,9 +113,11 @@ def _fits(f: Any, value: Any) -> bool:
     if f.kind in ("text", "textarea"):
         return isinstance(value, str)
     if f.kind == "table":
-        width = len(f.columns)
+        cols = list(f.columns)
         rows_ok = not f.row_labels or len(value) <= len(f.row_labels) if isinstance(value, list) else False
-        return rows_ok and all(isinstance(r, list) and len(r) <= width for r in value)
+        keyed = [keyed_row(r, cols) for r in value] if rows_ok else [None]
+        # a cell under a header the worksheet no longer has would otherwise be lost
+        return all(k is not None and all(c in cols or not _text(v) for c, v in k.items()) for k in keyed)
     if f.kind == "matrix":
         return isinstance(value, dict) and set(value) <= {q.id for q in f.quadrants}
     if f.kind == "checklist":

@@ -118,6 +118,7 @@ def _json_submissions(path: Path) -> list[Submission]:
             continue
         subs.append(_submission({"worksheet": ws_id, "version": record.get("version", ""), "student": student,
                                  "answers": record.get("answers"), "old": record.get("old") or [],
+                                 "columns": record.get("columns"),
                                  "saved": record.get("updated") or data.get("exported") or ""}, path))
     if not subs:
         raise Unreadable("备份文件里没有任何答案")
@@ -132,8 +133,28 @@ def _submission(data: dict[str, Any], path: Path) -> Submission:
     old: list[Any] = data["old"] if isinstance(data.get("old"), list) else []
     text = {k: str(student.get(k) or "").strip() for k in ("name", "class", "number")}
     return Submission(worksheet=data["worksheet"], version=str(data.get("version") or ""),
-                      student=Student(text["name"], text["class"], text["number"]), answers=answers,
+                      student=Student(text["name"], text["class"], text["number"]),
+                      answers=keyed_by_header(answers, data.get("columns")),
                       old=[o for o in old if isinstance(o, dict)], saved=str(data.get("saved") or ""), source=path)
+
+
+def keyed_by_header(answers: dict[str, Any], heads: Any) -> dict[str, Any]:
+    """Positional table rows turned into {column header: cell} with the header list stored beside them.
+
+    Rows are matched to the worksheet's columns by header later, so a column removed in a newer version of
+    the worksheet cannot shift cells under the wrong header. Rows without a usable header list stay as
+    they are (columns.py maps them by position only when the width matches).
+    """
+    if not isinstance(heads, dict):
+        return answers
+    out = dict(answers)
+    for fid, names in heads.items():
+        rows = out.get(fid)
+        if not isinstance(names, list) or not isinstance(rows, list):
+            continue
+        out[fid] = [dict(zip(map(str, names), row)) if isinstance(row, list) and len(row) == len(names) else row
+                    for row in rows]
+    return out
 
 
 def find_files(folder: Path) -> list[Path]:
