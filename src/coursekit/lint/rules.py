@@ -50,6 +50,9 @@ _CORE = {
     "not-a-lesson": "lesson_header() outside a task page",
     "not-a-project": "project_overview() outside a project page",
     "unknown-kind": "library() with an unknown kind",
+    "nav-missing-page": "a nav entry in mkdocs.yml points to a page that does not exist",
+    "nav-omitted-page": "a page is in no nav entry, and mkdocs.yml makes the build warn about it",
+    "diagram-not-drawn": "a Mermaid diagram has no picture in diagrams/ (run make diagrams)",
 }
 
 _LINT = [

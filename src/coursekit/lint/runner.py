@@ -17,9 +17,10 @@ from ..pagecheck import render_page
 from ..pages import Page, read_page
 from ..registry import load
 from ..site import Site
-from . import admonitions, data, frontmatter, glossary, headings, images, links, style
+from . import admonitions, data, diagrams, frontmatter, glossary, headings, images, links, style
 from .config import Config, load_config
 from .context import Context
+from .nav import check_nav
 from .rules import RULES
 
 log = logging.getLogger(__name__)
@@ -47,8 +48,10 @@ def check_course(root: Path, strict: bool = False, config: Config | None = None)
                 core += found
                 if not found:
                     ctx.rendered[(edition, src)] = markdown
-        if core:
-            ctx.rendered.clear()  # anchors are incomplete while a page fails to render
+    drawn = diagrams.check(ctx)  # before a failed render clears the rendered pages: fences as written still count
+    if core:
+        ctx.rendered.clear()  # anchors are incomplete while a page fails to render
+    core += drawn + check_nav(root)  # what `mkdocs build --strict` refuses besides the pages' data and macros
     lint: list[Problem] = []
     for family in FAMILIES:
         lint += family(ctx)
