@@ -1,4 +1,4 @@
-"""`coursekit check` refuses first what `mkdocs build --strict` refuses: nav entries, omitted pages, undrawn diagrams."""
+"""`coursekit check` refuses first what `mkdocs build --strict` refuses: nav, undrawn diagrams, unknown settings."""
 
 from __future__ import annotations
 
@@ -101,15 +101,28 @@ def test_a_diagram_in_a_teacher_box_and_whitespace_the_hash_ignores(course: Path
                                    f"picture in diagrams/; run `make diagrams` (and commit the new diagrams/*.svg)"]
 
 
+def test_a_misspelt_mkdocs_setting(course: Path) -> None:
+    edit(course, "mkdocs.yml", "extra:\n", "extras:\n")
+    (course / "mkdocs.teacher.yml").write_text("INHERIT: mkdocs.yml\nsite_dir: site-teacher\nfoo: 1\n", encoding="utf-8")
+    n = line_of(course, "mkdocs.yml", "extras:")
+    assert check(course) == (1, ["mkdocs.teacher.yml:3 [mkdocs-config] 'foo' is not an mkdocs setting, and the "
+                                 "strict build stops on it (Unrecognised configuration name); remove it",
+                                 f"mkdocs.yml:{n} [mkdocs-config] 'extras' is not an mkdocs setting, and the strict "
+                                 f"build stops on it (Unrecognised configuration name); write 'extra'"])
+
+
 @pytest.mark.build
-@pytest.mark.parametrize("breakage", ["nav", "diagram"])
+@pytest.mark.parametrize("breakage", ["nav", "diagram", "setting"])
 def test_what_check_refuses_the_strict_build_refuses_too(course: Path, tmp_path: Path, breakage: str) -> None:
     if breakage == "nav":
         (course / "docs" / "library" / "sources.md").unlink()
-    else:
+    elif breakage == "diagram":
         edit(course, INDEX, *EDITED)
+    else:
+        edit(course, "mkdocs.yml", "strict: true\n", "strict: true\nsite_titel: 测试\n")
     assert check(course)[0] == 1
     result = build("mkdocs.yml", tmp_path / "site", cwd=course)
     assert result.returncode != 0
-    assert ("A reference to 'library/sources.md' is included in the 'nav' configuration" if breakage == "nav"
-            else 'diagram "flowchart LR" has no pre-rendered picture') in result.stderr
+    assert {"nav": "A reference to 'library/sources.md' is included in the 'nav' configuration",
+            "diagram": 'diagram "flowchart LR" has no pre-rendered picture',
+            "setting": "Unrecognised configuration name: site_titel"}[breakage] in result.stderr

@@ -58,11 +58,16 @@ def configs(root: Path) -> list[MkConfig]:
     return found
 
 
-def _load(path: Path, seen: set[Path]) -> MkConfig:
+def top_level(path: Path) -> list[tuple[yaml.ScalarNode, yaml.Node]]:
+    """The (key, value) nodes at the top of a config file; raises what reading or YAML raise."""
     node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    own: dict[str, yaml.Node] = {}
-    if isinstance(node, yaml.MappingNode):
-        own = {str(k.value): v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    return [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode)]
+
+
+def _load(path: Path, seen: set[Path]) -> MkConfig:
+    own = {str(k.value): v for k, v in top_level(path)}
     config = MkConfig(path.name, {}, {}, {})
     parent = own.get("INHERIT")
     if isinstance(parent, yaml.ScalarNode) and path.resolve() not in seen:
