@@ -19,16 +19,16 @@ serve: $(STAMP)  ## check content, then serve the student site with live reload
 	$(BIN)/coursekit check
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## student edition → site/, with its PDF / Word / Excel files in site/downloads/
+build: $(STAMP) system-deps  ## student edition → site/, with its PDF / Word / Excel files in site/downloads/
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict
 	$(BIN)/coursekit handouts --edition student --out site/downloads
 
-teacher: $(STAMP)  ## teacher edition → site-teacher/, with student and teacher files and the PPTX decks in site-teacher/downloads/
+teacher: $(STAMP) system-deps  ## teacher edition → site-teacher/, with student and teacher files and the PPTX decks in site-teacher/downloads/
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.teacher.yml
 	$(BIN)/coursekit handouts --edition both --out site-teacher/downloads
 	$(BIN)/coursekit slides --out site-teacher/downloads/slides
 
-zh-hant: $(STAMP)  ## 繁體中文 editions → site/zh-hant/ and site-teacher/zh-hant/ (run after build and teacher: they clean their folders)
+zh-hant: $(STAMP) system-deps  ## 繁體中文 editions → site/zh-hant/ and site-teacher/zh-hant/ (run after build and teacher: they clean their folders)
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.yml -d site/zh-hant
 	$(BIN)/coursekit handouts --edition student --lang zh-Hant --out site/zh-hant/downloads
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.teacher.yml -d site-teacher/zh-hant
@@ -45,16 +45,16 @@ slides: $(STAMP)  ## an editable PowerPoint deck per project → dist/slides/ (-
 slide-samples: $(STAMP)  ## a few slides of each deck as PNG → dist/samples/slides/ (to look at)
 	$(BIN)/python scripts/render-slides.py
 
-handouts: $(STAMP)  ## handouts, SOP spreadsheets, 教学包 zips and 授课计划 → dist/handouts/
+handouts: $(STAMP) system-deps  ## handouts, SOP spreadsheets, 教学包 zips and 授课计划 → dist/handouts/
 	$(BIN)/coursekit handouts
 
-print: $(STAMP)  ## print edition, student and teacher → dist/print/
+print: $(STAMP) system-deps  ## print edition, student and teacher → dist/print/
 	$(BIN)/coursekit print
 
-samples: $(STAMP)  ## sample pages of the PDFs as PNG → dist/samples/ (to look at)
+samples: $(STAMP) system-deps  ## sample pages of the PDFs as PNG → dist/samples/ (to look at)
 	$(BIN)/python scripts/render-samples.py
 
-bench: $(STAMP)  ## time handouts and print edition, cold and warm → bench/results/
+bench: $(STAMP) system-deps  ## time handouts and print edition, cold and warm → bench/results/
 	$(BIN)/python bench/handouts.py
 
 bench-site: $(STAMP) system-deps  ## site build vs plain material, scale 1×/10×/30×, page weight, search → bench/results/

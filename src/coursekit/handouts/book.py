@@ -30,6 +30,7 @@ from .bookhtml import (
     render_markdown,
 )
 from .cache import code_version, digest, templates_version
+from .fontcheck import fonts_version
 from .fonts import DEFAULT, face
 from .jobs import Job, in_language
 
@@ -39,9 +40,10 @@ EDITION_NAMES = {"student": "学生用书", "teacher": "教师用书"}
 
 
 def plan_book(reg: Registry, templates: Path, editions: list[str], lang: str = DEFAULT) -> list[Job]:
-    """One job per edition; the key covers every page, record, template and mkdocs.yml (and the 繁體 term table)."""
+    """One job per edition; the key covers every page, record, template, font file and mkdocs.yml (and 繁體 terms)."""
     mkdocs_yml = (reg.root / "mkdocs.yml").read_text(encoding="utf-8")
-    content = digest(code_version(), templates_version(templates), mkdocs_yml, reg.course,
+    # fonts_version: FontsMissing before anything is written; a font change redraws the book
+    content = digest(code_version(), templates_version(templates), fonts_version(lang), mkdocs_yml, reg.course,
                      {src: (page.meta, page.body) for src, page in sorted(reg.pages.items())},
                      {kind: records for kind, records in sorted(reg.records.items())})
     content = in_language(content, reg, lang)

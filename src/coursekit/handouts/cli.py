@@ -10,6 +10,7 @@ import click
 
 from ..cli import course_root, root_option
 from ..errors import CourseError, format_problems
+from .fontcheck import FontsMissing
 from .jobs import EDITIONS, FORMATS, Selection
 
 log = logging.getLogger(__name__)
@@ -19,6 +20,12 @@ def _fail_on_course_error(exc: CourseError) -> None:
     """Report bad data exactly as ``coursekit check`` does, and exit 1 (no traceback)."""
     click.echo(format_problems(exc.problems), err=True)
     click.echo(f"{len(exc.problems)} problem(s) found; fix them and run `coursekit check` again.", err=True)
+    sys.exit(1)
+
+
+def _fail_on_missing_fonts(exc: FontsMissing) -> None:
+    """Which font face is missing and how to install it, and exit 1 (no traceback, no file written)."""
+    click.echo(str(exc), err=True)
     sys.exit(1)
 
 
@@ -60,6 +67,9 @@ def handouts(root: str | None, out: str | None, projects: tuple[str, ...], ids: 
     except CourseError as exc:
         _fail_on_course_error(exc)
         return
+    except FontsMissing as exc:
+        _fail_on_missing_fonts(exc)
+        return
     if report.planned == 0:
         raise click.ClickException("nothing matches the selection")
     for rel, error in sorted(report.failed.items()):
@@ -100,6 +110,9 @@ def print_book(root: str | None, out: str | None, edition: str, lang: str, cache
                             Path(cache) if cache else None, progress=not quiet, lang=lang)
     except CourseError as exc:
         _fail_on_course_error(exc)
+        return
+    except FontsMissing as exc:
+        _fail_on_missing_fonts(exc)
         return
     for rel, error in sorted(report.failed.items()):
         click.echo(f"{rel}: {error}", err=True)

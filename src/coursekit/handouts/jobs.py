@@ -14,6 +14,7 @@ from typing import Any
 from ..registry import Registry
 from . import paths
 from .cache import code_version, digest, templates_version
+from .fontcheck import fonts_version
 
 log = logging.getLogger(__name__)
 
@@ -68,19 +69,22 @@ def in_language(key: str, reg: Registry, lang: str) -> str:
 def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
     """Every job the selection needs, outputs first; member files of zips are added as non-output jobs."""
     base = in_language(digest(code_version(), templates_version(templates)), reg, sel.lang)
+    # PDFs also hang on the font files (a zip through its members); FontsMissing here, before any file is written
+    pdf_base = digest(base, fonts_version(sel.lang)) if needs_pdf(sel) else base
     jobs: dict[str, Job] = {}
     by_rel: dict[str, Job] = {}
     for kind in paths.KIND_DIRS:
         for record in sorted(reg.records[kind].values(), key=lambda r: r.id):
             for out in paths.record_outputs(kind, record):
-                job = Job(out.rel, kind, record.id, out.fmt, out.teacher, _record_key(base, reg, kind, record, out))
+                key = _record_key(pdf_base if out.fmt == "pdf" else base, reg, kind, record, out)
+                job = Job(out.rel, kind, record.id, out.fmt, out.teacher, key)
                 by_rel[out.rel] = job
                 if _selected(sel, kind, record) and sel.wants(out):
                     jobs[out.rel] = job
     if sel.ids is None and sel.projects is None:
         for out in paths.schedule_outputs():
             if sel.wants(out):
-                key = digest(base, "schedule", out.fmt, reg.course, reg.lessons,
+                key = digest(pdf_base if out.fmt == "pdf" else base, "schedule", out.fmt, reg.course, reg.lessons,
                              {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
                              [r for k in paths.KIND_DIRS for r in reg.records[k].values()])
                 jobs[out.rel] = Job(out.rel, "schedule", "", out.fmt, False, key)
@@ -92,6 +96,11 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
                         _add_pack(jobs, by_rel, reg, base, slug, out)
     return sorted((replace(j, lang=sel.lang) for j in jobs.values()),
                   key=lambda j: (not j.output, j.fmt == "zip", j.rel))
+
+
+def needs_pdf(sel: Selection) -> bool:
+    """True when the selection makes PDFs, on their own or inside zips."""
+    return sel.formats is None or bool(sel.formats & {"pdf", "zip"})
 
 
 def _selected(sel: Selection, kind: str, record: Any) -> bool:

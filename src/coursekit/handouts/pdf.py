@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .fontcheck import require
 from .fonts import DEFAULT, localize_css
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ def write_pdf(html: str, dest: Path, templates: Path, styles: tuple[str, ...] = 
     (``第 N 页``) is a CSS ``content`` string, which the caller's HTML conversion does not reach.
     """
     from weasyprint import HTML
+    require(lang)  # never boxes for glyphs: FontsMissing (planning checked already; cached per process)
     sheets = [_stylesheet(str(templates / s), (templates / s).stat().st_mtime_ns, lang, convert) for s in styles]
     document = HTML(string=html, base_url=str(templates)).render(stylesheets=sheets, font_config=_fonts())
     document.write_pdf(dest)
