@@ -1,5 +1,6 @@
 """Independent audits of the built sites: a strict HTML5 parse of every page, every internal link and
-anchor resolved in the built HTML, and LinkChecker over the whole site.
+anchor resolved in the built HTML, LinkChecker over the whole site, and no Markdown or macro syntax left
+in any page's text (markup that never rendered).
 
 html5lib reports no parse error at all, material's own markup included, so nothing is filtered.
 LinkChecker runs on the files (file://, no server): over HTTP it needs minutes for a few hundred URLs.
@@ -14,7 +15,9 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import html5lib
@@ -118,6 +121,52 @@ def test_linkchecker_finds_nothing(edition: str, request: pytest.FixtureRequest,
     assert re.search(r"\b0 warnings found\. 0 errors found\.", result.stdout), result.stdout[-3000:]
 
 
+# Text that only remains when Markdown or a macro did not render: a key (pymdownx.keys), Jinja, bold,
+# and list items shown as lines starting with "- ", "* " or "1. " (at a paragraph's start or after a line break).
+LEFTOVER = {
+    "key": re.compile(r"\+\+[\w-]+(?:\+[\w-]+)*\+\+"),
+    "jinja": re.compile(r"\{\{|\{%"),
+    "bold": re.compile(r"\*\*"),
+    "list dash": re.compile(r"(?m)^[ \t]*(?:[-*]|\d{1,2}\.)[ \t]"),
+}
+VERBATIM = {"pre", "code", "kbd", "script", "style", "textarea", "template", "svg"}   # shown as written
+
+
+# Text of these never starts a Markdown line: "**1. 发现**" and a table cell "1. 发现" are prose
+INLINE = {"a", "abbr", "b", "em", "i", "mark", "small", "span", "strong", "sub", "sup", "u", "td", "th"}
+
+
+def _texts(el: Any) -> Iterator[tuple[str, bool]]:
+    """Each text of ``el`` outside verbatim elements, and whether it starts a line of a block (its start or
+    after <br>); text of inline elements and table cells never does."""
+    if el.tag in VERBATIM:
+        return
+    if el.text:
+        yield el.text, el.tag not in INLINE
+    for child in el:
+        yield from _texts(child)
+        if child.tail:
+            yield child.tail, child.tag == "br"
+
+
+def leftover_markup(site: Path) -> list[str]:
+    """Every piece of Markdown or macro syntax in the visible text of the site's pages."""
+    found = []
+    for path in sorted(site.rglob("*.html")):
+        tree, _ = parse(path)
+        for text, line_start in _texts(tree.find("body")):
+            after_break = text if line_start else text.partition("\n")[2]   # a soft break starts a line too
+            for name, pattern in LEFTOVER.items():
+                if pattern.search(after_break if name == "list dash" else text):
+                    found.append(f"{path.relative_to(site).as_posix()}: {name} {text.strip()[:60]!r}")
+    return found
+
+
+@pytest.mark.parametrize("edition", ["student", "teacher"])
+def test_no_markup_is_left_unrendered(edition: str, request: pytest.FixtureRequest) -> None:
+    assert leftover_markup(request.getfixturevalue(f"{edition}_site")) == []
+
+
 def test_the_audits_catch_planted_breakage(student_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(student_site, site)
@@ -128,6 +177,19 @@ def test_the_audits_catch_planted_breakage(student_site: Path, tmp_path: Path) -
     assert sorted(broken_links(site)) == ["index.html → library/#nope: no id 'nope'",
                                           "index.html → library/nowhere/: no such file"]
     assert parse(home)[1], "html5lib reports the misnested tags"
+    assert leftover_markup(site) == []
     result = linkchecker(site, tmp_path)
     assert result.returncode == 1
     assert "library/nowhere/" in result.stdout
+
+
+def test_the_markup_audit_catches_planted_leftovers(student_site: Path, tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    page = site / "index.html"
+    page.parent.mkdir()
+    html = (student_site / "index.html").read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", "<p>- 一<br>* 二</p><li>三：\n   - 四\n2. 五</li><p>按 ++ctrl+k++，"
+                                               "{{ worksheet('x') }} {% raw %} **粗**</p>"
+                                               "<pre>- 代码 {{ x }}</pre><p>a - b * c</p></article>", 1), encoding="utf-8")
+    assert [f.split(": ", 1)[1].split(" ", 1)[0] for f in leftover_markup(site)] == \
+        ["list", "list", "list", "key", "jinja", "bold"]

@@ -13,13 +13,15 @@ from functools import lru_cache
 import markdown
 from markupsafe import Markup
 
-from .cjkbreaks import CjkBreaksExtension
-
 log = logging.getLogger(__name__)
+
+# What data fields share with the pages: mkdocs.yml's markdown_extensions lists each of these
+# (tests/test_nested_lists.py checks every edition), so a nested list or a ++key++ renders the same in both.
+SHARED_EXTENSIONS = ("tables", "sane_lists", "pymdownx.keys", "coursekit.cjkbreaks", "coursekit.mdlists")
 
 
 def _converter() -> markdown.Markdown:
-    md = markdown.Markdown(extensions=["tables", "sane_lists", CjkBreaksExtension()])
+    md = markdown.Markdown(extensions=list(SHARED_EXTENSIONS))
     md.preprocessors.deregister("html_block")
     # Links and images are not needed in data and could carry javascript: URLs.
     for name in ("html", "link", "image_link", "reference", "image_reference",
