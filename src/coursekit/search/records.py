@@ -10,8 +10,8 @@ their term's entry (the page's own copy is left out of the index, see
 
 from __future__ import annotations
 
+import html
 import logging
-import re
 from typing import Any
 
 from ..site import ANCHOR_PREFIX, LIBRARY_PAGES, Site
@@ -71,22 +71,24 @@ def record_entries(site: Site, urls: dict[str, str]) -> list[Entry]:
 
 
 def _describe(kind: str, rec: Any) -> tuple[str, str]:
-    """Title and short text of a record's entry."""
+    """Title and short text of a record's entry, as HTML: material inserts both into the result list
+    unescaped, so every plain-text field is escaped here (``plain`` escapes what Markdown fields hold)."""
     if kind == "worksheets":
-        label = f"{rec.label} " if rec.label else ""
-        return f"{label}{rec.title}", "工作单：" + plain(rec.purpose, inline=True)
+        label = f"{_escape(rec.label)} " if rec.label else ""
+        return f"{label}{_escape(rec.title)}", "工作单：" + plain(rec.purpose, inline=True)
     if kind == "sops":
-        return rec.title, f"SOP（{rec.cadence}）：" + plain(rec.scope, inline=True)
+        return _escape(rec.title), f"SOP（{_escape(rec.cadence)}）：" + plain(rec.scope, inline=True)
     if kind == "cases":
         nature = "教学案例（虚构）" if rec.fictional else "案例"
-        return rec.title, f"{nature}：{rec.brand}，{rec.industry}"
+        return _escape(rec.title), f"{nature}：{_escape(rec.brand)}，{_escape(rec.industry)}"
     parts = [plain(rec.definition)]
     if rec.aliases:
-        parts.append(f"<p>又称：{'、'.join(rec.aliases)}</p>")
+        parts.append(f"<p>又称：{_escape('、'.join(rec.aliases))}</p>")
     if rec.english:
         parts.append(f"<p>{_escape(rec.english)}</p>")
-    return rec.term, "".join(parts)
+    return _escape(rec.term), "".join(parts)
 
 
 def _escape(text: str) -> str:
-    return re.sub(r"[&<>]", lambda m: {"&": "&amp;", "<": "&lt;", ">": "&gt;"}[m.group(0)], text)
+    """Text as HTML text (element content only: quotes stay, so "Dunbar's" is still one word to the index)."""
+    return html.escape(text, quote=False)
