@@ -111,18 +111,30 @@ def test_a_misspelt_mkdocs_setting(course: Path) -> None:
                                  f"build stops on it (Unrecognised configuration name); write 'extra'"])
 
 
+def test_a_missing_hook_file_or_theme_folder(course: Path) -> None:
+    (course / "hooks" / "templates.py").unlink()
+    edit(course, "mkdocs.yml", "  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    hook, theme = line_of(course, "mkdocs.yml", "hooks/templates.py"), line_of(course, "mkdocs.yml", "custom_dir")
+    tail = "does not exist, and mkdocs stops on it; create it or correct the path (it is relative to the folder of mkdocs.yml)"
+    assert check(course) == (1, [f"mkdocs.yml:{theme} [mkdocs-config] theme: 'overrides' {tail}",
+                                 f"mkdocs.yml:{hook} [mkdocs-config] hooks: 'hooks/templates.py' {tail}"])
+
+
 @pytest.mark.build
-@pytest.mark.parametrize("breakage", ["nav", "diagram", "setting"])
+@pytest.mark.parametrize("breakage", ["nav", "diagram", "setting", "hook"])
 def test_what_check_refuses_the_strict_build_refuses_too(course: Path, tmp_path: Path, breakage: str) -> None:
     if breakage == "nav":
         (course / "docs" / "library" / "sources.md").unlink()
     elif breakage == "diagram":
         edit(course, INDEX, *EDITED)
-    else:
+    elif breakage == "setting":
         edit(course, "mkdocs.yml", "strict: true\n", "strict: true\nsite_titel: 测试\n")
+    else:
+        (course / "hooks" / "templates.py").unlink()
     assert check(course)[0] == 1
     result = build("mkdocs.yml", tmp_path / "site", cwd=course)
     assert result.returncode != 0
     assert {"nav": "A reference to 'library/sources.md' is included in the 'nav' configuration",
             "diagram": 'diagram "flowchart LR" has no pre-rendered picture',
-            "setting": "Unrecognised configuration name: site_titel"}[breakage] in result.stderr
+            "setting": "Unrecognised configuration name: site_titel",
+            "hook": "hooks/templates.py"}[breakage] in result.stderr

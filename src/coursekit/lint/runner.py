@@ -20,7 +20,7 @@ from ..site import Site
 from . import admonitions, data, diagrams, frontmatter, glossary, headings, images, links, style
 from .config import Config, load_config
 from .context import Context
-from .mkkeys import check_keys
+from .mkkeys import check_keys, check_paths
 from .nav import check_nav
 from .rules import RULES
 
@@ -52,7 +52,8 @@ def check_course(root: Path, strict: bool = False, config: Config | None = None)
     drawn = diagrams.check(ctx)  # before a failed render clears the rendered pages: fences as written still count
     if core:
         ctx.rendered.clear()  # anchors are incomplete while a page fails to render
-    core += drawn + check_nav(root) + check_keys(root)  # the rest of what `mkdocs build --strict` refuses
+    # the rest of what `mkdocs build --strict` refuses: nav, diagrams, mkdocs.yml's settings
+    core += drawn + check_nav(root) + check_keys(root) + check_paths(root)
     lint: list[Problem] = []
     for family in FAMILIES:
         lint += family(ctx)
