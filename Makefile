@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# The 简/繁 switch links to the other edition: on only where `make zh-hant` builds the pair (coursekit.hant.switch).
+LANGUAGE_SWITCH := false
 
 .PHONY: serve build teacher zh-hant handouts print slides diagrams slide-samples samples bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
 
@@ -20,15 +22,16 @@ serve: $(STAMP)  ## check content, then serve the student site with live reload
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) system-deps  ## student edition → site/, with its PDF / Word / Excel files in site/downloads/
-	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict
+	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=$(LANGUAGE_SWITCH) $(BIN)/mkdocs build --strict
 	$(BIN)/coursekit handouts --edition student --out site/downloads
 
 teacher: $(STAMP) system-deps  ## teacher edition → site-teacher/, with student and teacher files and the PPTX decks in site-teacher/downloads/
-	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.teacher.yml
+	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=$(LANGUAGE_SWITCH) $(BIN)/mkdocs build --strict -f mkdocs.teacher.yml
 	$(BIN)/coursekit handouts --edition both --out site-teacher/downloads
 	$(BIN)/coursekit slides --out site-teacher/downloads/slides
 
-zh-hant: $(STAMP) system-deps  ## 繁體中文 editions → site/zh-hant/ and site-teacher/zh-hant/ (run after build and teacher: they clean their folders)
+zh-hant: $(STAMP) system-deps  ## both languages: build and teacher again with the 简/繁 switch, then the 繁體中文 editions → site/zh-hant/ and site-teacher/zh-hant/
+	$(MAKE) build teacher LANGUAGE_SWITCH=true
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.yml -d site/zh-hant
 	$(BIN)/coursekit handouts --edition student --lang zh-Hant --out site/zh-hant/downloads
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.teacher.yml -d site-teacher/zh-hant

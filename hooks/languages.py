@@ -23,8 +23,8 @@ def on_post_page(output, page, config):
 
 
 def on_post_template(output_content, template_name, config):
-    """Convert the 404 page (Traditional edition)."""
-    return build.convert_page(output_content, _conv) if template_name.endswith(".html") else output_content
+    """The 404 page: no language links; converted in the Traditional edition."""
+    return build.finish_404(output_content, _conv) if template_name.endswith(".html") else output_content
 
 
 @event_priority(-60)  # after coursekit-search (-50) has written the index and installed the query rewrite

@@ -1,6 +1,6 @@
 """What the mkdocs hook (``hooks/languages.py``) does at each stage of a build.
 
-In every edition it sets up the language switch. In the Traditional edition
+In every edition it sets up the language switch (none on the 404 page). In the Traditional edition
 (theme language ``zh-TW``) it converts each built page, the 404 page, the
 course's own scripts and stylesheets, and the search index with the query
 rewrite's data. Content problems become ``PluginError`` (a message, no traceback).
@@ -47,6 +47,11 @@ def setup(config: Any) -> Converter | None:
 def convert_page(html: str, conv: Converter | None) -> str:
     """A built page in this edition's script."""
     return convert_html(html, conv) if conv is not None else html
+
+
+def finish_404(html: str, conv: Converter | None) -> str:
+    """The 404 page: no language links (see :mod:`.switch`), in this edition's script."""
+    return convert_page(switch.without_alternates(html), conv)
 
 
 def convert_site(config: Any, conv: Converter | None) -> None:

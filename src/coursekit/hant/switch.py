@@ -4,14 +4,22 @@ Deployment layout (README): the Simplified edition at the site root and the
 Traditional edition in the folder :data:`SUBDIR` under it, for the student and
 the teacher site alike. Links are relative, so the pair works under any
 prefix, from a web server or a folder. The switch is shown when the build sets
-``extra.languages`` (``COURSEKIT_LANGUAGES=true``: ``make build``, ``make
-teacher``, ``make zh-hant``); a site built on its own (``make serve``, the
-offline bundle) has no link into a folder that is not there.
+``extra.languages`` (``COURSEKIT_LANGUAGES=true``), and only ``make zh-hant``
+sets it: it builds the pair, the Simplified sites again with the switch
+(``make build teacher LANGUAGE_SWITCH=true``; they clean their folders), then
+the Traditional ones inside them. Every other build (``make build``, ``make
+teacher``, ``make serve``, the offline bundle) is one edition without the
+switch, so no page links into a ``zh-hant/`` that is not there, and material's
+script, which reads each ``<link rel="alternate">``, requests no missing
+``zh-hant/sitemap.xml``. The 404 page has no switch either: it is the same
+page under every URL, and its links are root-relative (no ``site_url``), so
+``../`` would not lead to the other edition there.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..hooks import flag
@@ -23,6 +31,8 @@ SUBDIR = "zh-hant"
 """Folder of the Traditional edition under the Simplified one."""
 SIMPLIFIED = {"name": "简体中文", "lang": "zh-CN"}
 TRADITIONAL = {"name": "繁體中文", "lang": "zh-TW"}
+_HEAD_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+"""material's ``<link rel="alternate">`` per entry (base.html); its script fetches each one's sitemap.xml."""
 
 
 def enabled(config: Any) -> bool:
@@ -56,3 +66,11 @@ def configure(config: Any) -> None:
         extra["alternate"] = alternates(is_hant(config))
     else:
         extra.pop("alternate", None)
+
+
+def without_alternates(html: str) -> str:
+    """A page rendered without a page (the 404 page) with material's alternate links taken out of its head.
+
+    ``overrides/partials/alternate.html`` already leaves the switch out of such a page.
+    """
+    return _HEAD_LINK.sub("", html)
