@@ -12,13 +12,13 @@ import markdown
 import pytest
 from mkdocs.config import load_config
 
-from coursekit.handouts.build import build_handouts
+from coursekit.handouts.build import build_book, build_handouts
 from coursekit.handouts.jobs import Selection
 from coursekit.markup import SHARED_EXTENSIONS, md
 from coursekit.mdlists import reindent
 
 from conftest import ROOT, build
-from handouts.conftest import pdf_text
+from handouts.conftest import flat, pdf_text
 
 NESTED = "1. 逐项填写：\n  - 先写名称；\n  - 再写口号。\n2. 写完后**互评**。\n"
 
@@ -102,5 +102,14 @@ def test_word_and_pdf_show_the_nested_list(course: Path, tmp_path: Path) -> None
     assert paras["•\t先写名称；"].left_indent > paras["1.\t逐项填写："].left_indent
     assert not any(t.lstrip().startswith("- ") for t in paras)
     text = pdf_text(tmp_path / "out/01-alpha/worksheets/all-fields.pdf")
-    assert "先写名称" in text
+    assert "先写名称" in text and "-先写名称" not in flat(text)
     assert not re.search(r"(?m)^\s*-\s", text), text
+
+
+def test_print_book_shows_the_nested_list(course: Path, tmp_path: Path) -> None:
+    set_instructions(course, NESTED)
+    report = build_book(course, tmp_path / "out", ["student"], cache=tmp_path / "cache", progress=False)
+    assert not report.failed, report.failed
+    text = pdf_text(tmp_path / "out/course.pdf")
+    assert re.search(r"(?m)^\W*先写名称；$", text), text   # an item of its own, with a bullet, not a dash
+    assert "-先写名称" not in flat(text)
