@@ -53,7 +53,7 @@ _CORE = {
     "nav-missing-page": "a nav entry in mkdocs.yml points to a page that does not exist",
     "nav-omitted-page": "a page is in no nav entry, and mkdocs.yml makes the build warn about it",
     "diagram-not-drawn": "a Mermaid diagram has no picture in diagrams/ (run make diagrams)",
-    "mkdocs-config": "mkdocs.yml has a setting mkdocs does not know",
+    "mkdocs-config": "mkdocs.yml has an unknown setting, or a hook file or custom_dir that does not exist",
 }
 
 _LINT = [
