@@ -51,7 +51,14 @@
   function submission(ws) {
     return { format: "coursekit-submission", formatVersion: 1, worksheet: ws.id, title: ws.title,
       version: ws.version, student: CK.store.student(), answers: CK.store.clone(ws.record.answers),
-      old: CK.store.clone(ws.record.old || []), saved: new Date().toISOString() };
+      old: CK.store.clone(ws.record.old || []), saved: new Date().toISOString(), columns: headers(ws) };
+  }
+
+  /** Each table field's column headers, so a reader can tell which column a cell belongs to. */
+  function headers(ws) {
+    var out = {};
+    ws.fields.forEach(function (f) { if (f.kind === "table") out[f.id] = f.columns.slice(); });
+    return out;
   }
 
   /** Build and download the .docx (the zip library and the writer load only now). */
@@ -127,9 +134,12 @@
     if (!root.confirm("确定清空“" + ws.title + "”的全部答案吗？清空后不能恢复，建议先下载 Word 或备份。")) return;
     if (ws.timer) clearTimeout(ws.timer);
     ws.timer = null;
-    ws.record = { version: ws.version, answers: {}, labels: {}, old: [], updated: new Date().toISOString() };
-    CK.store.save(ws.id, ws.record);
-    ws.ctls.forEach(function (c) { c.set(undefined); });
+    var stamps = {}, now = Date.now();
+    ws.fields.forEach(function (f) { stamps[f.id] = now; });  // newer than every answer, so other tabs clear too
+    ws.record = { version: ws.version, answers: {}, labels: {}, old: [], stamps: stamps, oldStamp: now,
+      updated: new Date().toISOString() };
+    CK.store.replace(ws.id, ws.record);
+    ws.ctls.forEach(function (c) { c.set(undefined); ws.shown[c.f.id] = c.get(); });
     CK.worksheets.renderOld(ws);
     say(ws, "已清空本表答案。");
   }

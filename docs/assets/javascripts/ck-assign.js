@@ -96,7 +96,7 @@
   /** The worksheet ``id`` from the task page at ``url`` (text of that page), its links made absolute. */
   function extract(html, url, id) {
     var doc = new DOMParser().parseFromString(html, "text/html");
-    var ws = doc.querySelector('.ck-worksheet[data-worksheet="' + id + '"]');
+    var ws = doc.querySelector('.ck-worksheet[data-worksheet="' + CSS.escape(id) + '"]');
     if (!ws) throw new Error("任务页上没有这张工作单");
     // links inside the worksheet are relative to its task page, not to this one
     ws.querySelectorAll("[href], [src]").forEach(function (el) {
@@ -140,7 +140,10 @@
     var a = parse(root.location.search);
     var found = [], missing = [];
     a.ids.forEach(function (id) {
-      var item = page.querySelector('[data-hw-item="' + id + '"]');
+      // ids come from the link: match the attribute by value, never build a selector from them
+      var item = Array.prototype.filter.call(page.querySelectorAll("[data-hw-item]"), function (el) {
+        return el.getAttribute("data-hw-item") === id;
+      })[0];
       if (item) { item.hidden = false; page.appendChild(item); found.push(item); } else missing.push(id);
     });
     var head = page.querySelector(".ck-hw-head");

@@ -65,11 +65,11 @@
     var out = para("CkLabel", run(f.label, true));
     if (f.kind === "text" || f.kind === "textarea") return out + para("CkAnswer", run(v || ""));
     if (f.kind === "table") {
-      var rows = (v && v.length ? v : [[]]);
-      if (f.rowLabels.length) rows = f.rowLabels.map(function (l, i) { return (v || [])[i] || []; });
+      var rows = (v && v.length ? v : [{}]);
+      if (f.rowLabels.length) rows = f.rowLabels.map(function (l, i) { return (v || [])[i] || {}; });
       var head = (f.rowLabels.length ? [""] : []).concat(f.columns).map(function (c) { return cell(c, true); });
       return out + table([head].concat(rows.map(function (row, i) {
-        var cells = f.columns.map(function (c, j) { return cell(row[j] || ""); });
+        var cells = f.columns.map(function (c) { return cell(CK.fields.cell(row, c)); });
         return f.rowLabels.length ? [cell(f.rowLabels[i], true)].concat(cells) : cells;
       }))) + para("CkCell", "");
     }

@@ -1,6 +1,8 @@
 /* Worksheet fields: read each field's schema from the static blank form and turn it into controls in place.
  *
- * Answer shapes, by kind: text / textarea → string; table → rows of cell strings; matrix → {cell id: string};
+ * Answer shapes, by kind: text / textarea → string; table → rows of {column header: cell string} (keyed by
+ * column, so a column removed from the YAML leaves the others under their own headers; old positional rows
+ * are migrated in coerce); matrix → {cell id: string};
  * checklist → list of ticked item texts; rating → {item: score}. The blank form stays in the page (hidden on
  * screen) for printing a blank copy. */
 (function (root) {
@@ -61,18 +63,40 @@
   /** Is `v` a plain object? */
   function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
 
-  /** Fit a stored value to a field: {value, rest}; `rest` is what no longer has a place (kept as 旧版本答案). */
-  function coerce(f, v) {
+  /** One table row keyed by column: {value, rest}. A positional (old) row is read through `heads` (the header
+   * list stored with it), else by position only when its width matches; otherwise it is all `rest`. */
+  function keyRow(f, row, heads) {
+    var keyed = {}, rest = {}, lost = false;
+    if (Array.isArray(row)) {
+      var names = heads && heads.length === row.length ? heads : row.length === f.columns.length ? f.columns : null;
+      if (!names) return { value: {}, rest: row };
+      row.forEach(function (c, j) { keyed[names[j]] = c; });
+    } else if (isObj(row)) keyed = row;
+    else return { value: {}, rest: row };
+    var value = {};
+    Object.keys(keyed).forEach(function (k) {
+      var c = keyed[k] === null || keyed[k] === undefined ? "" : String(keyed[k]);
+      if (f.columns.indexOf(k) >= 0) value[k] = c;
+      else if (c) { rest[k] = c; lost = true; }
+    });
+    return lost ? { value: value, rest: rest } : { value: value };
+  }
+
+  /** Fit a stored value to a field: {value, rest}; `rest` is what no longer has a place (kept as 旧版本答案).
+   * `heads` is the header list stored with an old positional table answer, if any. */
+  function coerce(f, v, heads) {
     var rest;
     if (v === undefined || v === null) return {};
     if (f.kind === "text" || f.kind === "textarea") return typeof v === "string" ? { value: v } : { rest: v };
     if (f.kind === "table") {
       if (!Array.isArray(v)) return { rest: v };
-      var n = f.columns.length, extra = [];
+      var extra = [];
       var rows = v.map(function (row, i) {
-        row = Array.isArray(row) ? row.map(function (c) { return typeof c === "string" ? c : String(c); }) : [];
-        if (row.length > n || (f.rowLabels.length && i >= f.rowLabels.length)) extra.push(row);
-        return row.slice(0, n);
+        var r = keyRow(f, row, heads);
+        var name = f.rowLabels.length ? f.rowLabels[i] : "第 " + (i + 1) + " 行";
+        if (f.rowLabels.length && i >= f.rowLabels.length) extra.push(row);
+        else if (r.rest !== undefined && !empty(r.rest)) extra.push(isObj(r.rest) ? Object.assign({ "行": name }, r.rest) : r.rest);
+        return r.value;
       });
       if (f.rowLabels.length) rows = rows.slice(0, f.rowLabels.length);
       return extra.length ? { value: rows, rest: extra } : { value: rows };
@@ -199,11 +223,15 @@
         });
       }
       return { f: f, get: function () {
-        return rows.map(function (r) { return r.map(function (c) { return c.value; }); });
+        return rows.map(function (r) {
+          var o = {};
+          r.forEach(function (c, j) { o[f.columns[j]] = c.value; });
+          return o;
+        });
       }, set: function (v) {
         v = v || [];
         while (!f.rowLabels.length && rows.length < v.length) addRow();
-        rows.forEach(function (r, i) { r.forEach(function (c, j) { setText(c, (v[i] || [])[j]); }); });
+        rows.forEach(function (r, i) { r.forEach(function (c, j) { setText(c, cellOf(v[i], f.columns[j])); }); });
       } };
     }
     if (f.kind === "matrix") {
@@ -256,6 +284,9 @@
     return null;
   }
 
+  /** A table cell of a stored row, by column header ("" when missing). */
+  function cellOf(row, col) { return isObj(row) && typeof row[col] === "string" ? row[col] : ""; }
+
   /** Is an answer empty (nothing typed, ticked or rated)? */
   function empty(v) {
     if (v === undefined || v === null || v === "") return true;
@@ -267,5 +298,5 @@
   /** Is an answer worth saving? Anything typed, ticked or rated, or a table whose rows were added or removed. */
   function keep(f, v) { return !empty(v) || (f.kind === "table" && Array.isArray(v) && v.length !== f.rows); }
 
-  CK.fields = { schema: schema, coerce: coerce, enhance: enhanceField, empty: empty, keep: keep, h: h, text: text };
+  CK.fields = { schema: schema, coerce: coerce, cell: cellOf, enhance: enhanceField, empty: empty, keep: keep, h: h, text: text };
 })(window);

@@ -1,31 +1,39 @@
 /* Worksheet answers in the browser's storage (ES2017, no dependencies).
  *
  * One key per worksheet, "ck:ws:<id>" → {version, answers, labels, old, updated}, and "ck:student" for
- * name / class / student number. Every write also goes to an in-memory copy, so when storage is full or
- * disabled the page keeps working (and can still export) while a warning is shown. */
+ * name / class / student number. A write that storage refuses stays in memory as pending and is retried, so
+ * when storage is full or disabled the page keeps working (and can still export) and the warning stays until
+ * nothing is pending. Worksheet saves merge per field with what another tab stored: `stamps` holds each
+ * field's last edit time (ms) and the newer value wins. */
 (function (root) {
   "use strict";
   var CK = root.CK = root.CK || {};
   var PREFIX = "ck:ws:";
   var STUDENT = "ck:student";
-  var memory = {};          // key → parsed value; newer than storage when a write failed
+  var memory = {};          // key → parsed value that storage refused (pending), newer than storage
   var listeners = [];       // called with (ok, error) after every write
   var lastError = null;
+  var retryTimer = null;
+  var RETRY_MS = 2000;
 
   /** The localStorage object, or null where it is disabled (some browsers throw on access). */
   function storage() {
     try { return root.localStorage || null; } catch (e) { return null; }
   }
 
-  /** Tell listeners whether the last write reached storage. */
+  /** Keys whose latest value is only in memory. */
+  function pending() { return Object.keys(memory); }
+
+  /** Tell listeners whether storage holds everything: a later small write that succeeds must not hide the
+   * warning while an answer is still only in memory. */
   function report(error) {
-    lastError = error || null;
-    listeners.forEach(function (fn) { fn(!error, error); });
+    if (error) lastError = error;
+    else if (!pending().length) lastError = null;
+    listeners.forEach(function (fn) { fn(!lastError, lastError); });
   }
 
-  /** The stored value of a key (memory first), or null. */
-  function read(key) {
-    if (Object.prototype.hasOwnProperty.call(memory, key)) return memory[key];
+  /** The value in storage itself (another tab may have written it), or null. */
+  function readStored(key) {
     var s = storage();
     if (!s) return null;
     try {
@@ -36,19 +44,91 @@
     }
   }
 
-  /** Keep a value in memory and try to store it; returns true when storage took it. */
-  function write(key, value) {
-    memory[key] = value;
+  /** The stored value of a key (memory first), or null. */
+  function read(key) {
+    if (Object.prototype.hasOwnProperty.call(memory, key)) return memory[key];
+    return readStored(key);
+  }
+
+  /** Try to put one value in storage; on failure it stays pending in memory. Returns the error or null. */
+  function put(key, value) {
     var s = storage();
-    if (!s) { report(new Error("storage disabled")); return false; }
+    if (!s) { memory[key] = value; return new Error("storage disabled"); }
     try {
       if (value === null) s.removeItem(key); else s.setItem(key, JSON.stringify(value));
-      report(null);
-      return true;
+      delete memory[key];
+      return null;
     } catch (e) {
-      report(e);
-      return false;
+      memory[key] = value;
+      return e;
     }
+  }
+
+  /** Retry every pending write (space may have been freed); keeps retrying while any is left. */
+  function retry() {
+    var error = null;
+    pending().forEach(function (key) {
+      var value = memory[key];
+      if (key.indexOf(PREFIX) === 0 && value) value = mergeRecords(value, readStored(key));
+      error = put(key, value) || error;
+    });
+    schedule();
+    return error;
+  }
+
+  /** Keep a retry timer running exactly while something is pending. */
+  function schedule() {
+    if (pending().length && !retryTimer) {
+      retryTimer = setTimeout(function () { retryTimer = null; report(retry()); }, RETRY_MS);
+    }
+  }
+
+  /** Store a value (retrying older pending writes first); returns true when storage took it. */
+  function write(key, value) {
+    var earlier = retry();
+    var error = put(key, value);
+    schedule();
+    report(error || earlier);
+    return !error;
+  }
+
+  /** Merge two records of one worksheet per field: the newer stamp wins, so an older value never overwrites a
+   * newer one and a save from one tab keeps what another tab typed. `mine` gives version and wins ties. */
+  function mergeRecords(mine, theirs) {
+    var out = clone(mine);
+    if (!theirs || typeof theirs !== "object") return out;
+    out.answers = out.answers || {};
+    out.labels = out.labels || {};
+    out.stamps = out.stamps || {};
+    var ta = theirs.answers || {}, ts = theirs.stamps || {};
+    var fids = {};
+    [out.answers, out.stamps, ta, ts].forEach(function (o) { Object.keys(o).forEach(function (k) { fids[k] = 1; }); });
+    Object.keys(fids).forEach(function (fid) {
+      var a = out.stamps[fid] || 0, b = ts[fid] || 0;
+      var take = b > a || (!b && !a && !has(out.answers, fid) && has(ta, fid));
+      if (!take) return;
+      if (has(ta, fid)) out.answers[fid] = clone(ta[fid]); else delete out.answers[fid];
+      if (b) out.stamps[fid] = b;
+      if (theirs.labels && theirs.labels[fid]) out.labels[fid] = theirs.labels[fid];
+    });
+    if ((theirs.oldStamp || 0) > (out.oldStamp || 0)) { out.old = clone(theirs.old || []); out.oldStamp = theirs.oldStamp; }
+    else if ((theirs.oldStamp || 0) === (out.oldStamp || 0)) out.old = dedupe((out.old || []).concat(theirs.old || []));
+    if (theirs.updated && (!out.updated || theirs.updated > out.updated)) out.updated = theirs.updated;
+    return out;
+  }
+
+  /** Own property? */
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
+
+  /** 旧版本答案 without repeats. */
+  function dedupe(old) {
+    var seen = {};
+    return old.filter(function (o) {
+      var key = o.field + "\u0000" + JSON.stringify(o.value);
+      if (seen[key]) return false;
+      seen[key] = true;
+      return true;
+    });
   }
 
   /** Every key holding a worksheet, from storage and memory. */
@@ -77,8 +157,21 @@
     PREFIX: PREFIX,
     /** The saved record of a worksheet, or null. */
     load: function (id) { return clone(read(PREFIX + id)); },
-    /** Save a worksheet's record; returns whether storage took it. */
-    save: function (id, record) { return write(PREFIX + id, clone(record)); },
+    /** Save a worksheet's record merged per field with what storage (another tab) holds; returns whether
+     * storage took it. The merged record is in `CK.store.load(id)` afterwards. */
+    save: function (id, record) {
+      var key = PREFIX + id;
+      return write(key, mergeRecords(record, has(memory, key) ? mergeRecords(memory[key], readStored(key)) : readStored(key)));
+    },
+    /** Replace a worksheet's record as is (clearing): no merge. */
+    replace: function (id, record) { return write(PREFIX + id, clone(record)); },
+    mergeRecords: mergeRecords,
+    /** Another tab stored `key`: take its value unless this tab has a pending one (then merge and retry). */
+    external: function (key) {
+      if (has(memory, key) && key.indexOf(PREFIX) === 0 && memory[key]) report(retry());
+    },
+    /** Is any write still only in memory? */
+    pending: function () { return pending().length > 0; },
     /** Forget a worksheet's answers. */
     remove: function (id) { return write(PREFIX + id, null); },
     /** Name, class and student number, shared by every worksheet. */
@@ -102,7 +195,8 @@
       try {
         s.setItem("ck:probe", "1");
         s.removeItem("ck:probe");
-        return true;
+        report(null);
+        return !lastError;
       } catch (e) {
         report(e);
         return false;
@@ -133,13 +227,9 @@
           if (!out.labels[fid] && local.labels && local.labels[fid]) out.labels[fid] = local.labels[fid];
         });
       }
-      var seen = {};
-      out.old = old.filter(function (o) {
-        var key = o.field + "\u0000" + JSON.stringify(o.value);
-        if (seen[key]) return false;
-        seen[key] = true;
-        return true;
-      });
+      out.old = dedupe(old);
+      out.stamps = {};
+      Object.keys(out.answers).forEach(function (fid) { out.stamps[fid] = Date.now(); });
       out.updated = new Date().toISOString();
       return write(PREFIX + id, out);
     },

@@ -20,7 +20,7 @@
     if (f.kind === "table") {
       return (v || []).map(function (row, i) {
         var head = f.rowLabels.length ? f.rowLabels[i] + "：" : (i + 1) + ". ";
-        return head + f.columns.map(function (c, j) { return c + "：" + (row[j] || ""); }).join("；");
+        return head + f.columns.map(function (c) { return c + "：" + CK.fields.cell(row, c); }).join("；");
       }).join("\n");
     }
     if (f.kind === "matrix") {

@@ -41,10 +41,10 @@
     fields.forEach(function (f) { byId[f.id] = f; });
     record = record && typeof record === "object" ? record : {};
     var out = { version: version, answers: {}, labels: record.labels || {}, old: (record.old || []).slice(),
-      updated: record.updated || null };
-    var answers = record.answers || {};
+      stamps: record.stamps || {}, oldStamp: record.oldStamp || 0, updated: record.updated || null };
+    var answers = record.answers || {}, heads = record.columns || {};
     Object.keys(answers).forEach(function (fid) {
-      var r = byId[fid] ? CK.fields.coerce(byId[fid], answers[fid]) : { rest: answers[fid] };
+      var r = byId[fid] ? CK.fields.coerce(byId[fid], answers[fid], heads[fid]) : { rest: answers[fid] };
       if (r.value !== undefined && CK.fields.keep(byId[fid], r.value)) out.answers[fid] = r.value;
       if (r.rest !== undefined && !CK.fields.empty(r.rest)) {
         out.old.push({ field: fid, label: out.labels[fid] || fid, value: r.rest, version: record.version || "" });
@@ -58,14 +58,43 @@
     if (!ws.timer) return;
     clearTimeout(ws.timer);
     ws.timer = null;
+    var now = Date.now();
     ws.ctls.forEach(function (c) {
       var v = c.get();
+      if (same(v, ws.shown[c.f.id])) return;  // not edited here: keep whatever is newest (maybe another tab's)
+      ws.shown[c.f.id] = v;
+      ws.record.stamps[c.f.id] = now;
       if (!CK.fields.keep(c.f, v)) delete ws.record.answers[c.f.id];
       else { ws.record.answers[c.f.id] = v; ws.record.labels[c.f.id] = c.f.label; }
     });
     ws.record.updated = new Date().toISOString();
     var ok = CK.store.save(ws.id, ws.record);
-    status(ws, ok ? "已自动保存 " + new Date().toLocaleTimeString("zh-CN", { hour12: false }) : "未能保存到本机");
+    ws.record = CK.worksheets.reconcile(CK.store.load(ws.id), ws.fields, ws.version);
+    show(ws);
+    status(ws, ok ? savedMsg() : "未能保存到本机");
+  }
+
+  /** "Saved at <time>". */
+  function savedMsg() { return "已自动保存 " + new Date().toLocaleTimeString("zh-CN", { hour12: false }); }
+
+  /** Same JSON value? */
+  function same(a, b) { return JSON.stringify(a === undefined ? null : a) === JSON.stringify(b === undefined ? null : b); }
+
+  /** Put the record's answers into the controls, except a field being edited (focused or changed here). */
+  function show(ws, all) {
+    ws.ctls.forEach(function (c) {
+      var v = ws.record.answers[c.f.id];
+      if (!all && (c.f.el.contains(document.activeElement) || !same(c.get(), ws.shown[c.f.id]))) return;
+      if (!same(c.get(), v)) c.set(v);
+      ws.shown[c.f.id] = c.get();
+    });
+  }
+
+  /** Another tab saved this worksheet: merge per field, show what the reader is not editing. */
+  function external(ws) {
+    ws.record = reconcile(CK.store.mergeRecords(ws.record, CK.store.load(ws.id)), ws.fields, ws.version);
+    show(ws);
+    renderOld(ws);
   }
 
   /** Save every worksheet of the page now. */
@@ -137,7 +166,9 @@
     ws.record = reconcile(saved, fields, ws.version);
     el.classList.add("ck-enhanced");
     ws.ctls = fields.map(function (f) { return CK.fields.enhance(f, ws.id); }).filter(Boolean);
-    ws.ctls.forEach(function (c) { c.set(ws.record.answers[c.f.id]); });
+    ws.shown = {};
+    show(ws, true);
+    el.addEventListener("focusout", function () { setTimeout(function () { show(ws); }, 0); });
     el.insertBefore(h("p", { className: "ck-print-header", "aria-hidden": "true" }), el.firstChild);
     el.insertBefore(h("p", { className: "ck-print-header-blank", "aria-hidden": "true",
       text: "姓名：＿＿＿＿＿＿　班级：＿＿＿＿＿＿　学号：＿＿＿＿＿＿　日期：＿＿＿＿＿＿" }), el.firstChild);
@@ -160,6 +191,7 @@
       if (!e.target.closest('[data-act="old-clear"]')) return;
       if (!root.confirm("删除这些旧版本答案？删除后不能恢复。")) return;
       ws.record.old = [];
+      ws.record.oldStamp = Date.now();
       CK.store.save(ws.id, ws.record);
       renderOld(ws);
     });
@@ -172,6 +204,7 @@
     var full = error && /quota/i.test(String(error.name || error.message));
     document.querySelectorAll(".ck-storage-warning").forEach(function (w) {
       w.hidden = ok;
+      if (ok) sheets.forEach(function (ws) { if (ws.status.textContent === "未能保存到本机") status(ws, savedMsg()); });
       w.textContent = ok ? "" : (full ? "浏览器存储空间已满，" : "这个浏览器不允许网页保存数据（可能是无痕模式或禁用了存储），") +
         "你的答案暂时没有保存到本机，关闭页面就会丢失。请尽快点“下载 Word”或“复制为文本”保存。";
     });
@@ -196,7 +229,7 @@
     reload: function () {
       sheets.forEach(function (ws) {
         ws.record = reconcile(CK.store.load(ws.id), ws.fields, ws.version);
-        ws.ctls.forEach(function (c) { c.set(ws.record.answers[c.f.id]); });
+        show(ws, true);
         renderOld(ws);
       });
       var s = CK.store.student();
@@ -213,6 +246,11 @@
     }
   };
   CK.store.onStatus(warnings);
+  root.addEventListener("storage", function (e) {
+    if (!e.key || e.key.indexOf(CK.store.PREFIX) !== 0) return;
+    CK.store.external(e.key);
+    sheets.forEach(function (ws) { if (CK.store.PREFIX + ws.id === e.key) external(ws); });
+  });
   root.addEventListener("pagehide", flushAll);
   document.addEventListener("visibilitychange", function () { if (document.hidden) flushAll(); });
   root.addEventListener("beforeprint", function () { flushAll(); CK.worksheets.printHeaders(); });
