@@ -7,6 +7,7 @@ The fixture's 计划 table has columns [步骤, 负责人]; the hand-ins below w
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +73,18 @@ def test_positional_rows_of_the_same_width_map_by_position(ws: Worksheet, tmp_pa
     row = _row(ws, _backup(tmp_path, [["拉群", "小王"]], None))
     assert row["计划·第1行·步骤"] == "拉群" and row["计划·第1行·负责人"] == "小王"
     assert row["其他"] == ""
+
+
+def test_word_hand_in_with_its_header_list_moves_cells_to_their_headers(ws: Worksheet, tmp_path: Path) -> None:
+    """The answers embedded in a .docx by 下载 Word carry the table's headers as well."""
+    payload = {"format": "coursekit-submission", "formatVersion": 1, "worksheet": "all-fields", "version": "old",
+               "student": {"name": "张三", "class": "一班", "number": "1"}, "old": [], "saved": "",
+               "answers": {"plan": [["拉群", "周一", "小王"]]}, "columns": {"plan": OLD_HEADS}}
+    text = json.dumps(payload, ensure_ascii=False).replace("&", "&amp;").replace("<", "&lt;")
+    path = tmp_path / "a.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", "<w:document xmlns:w='x'/>")
+        z.writestr("customXml/item1.xml", f'<ck:submission xmlns:ck="urn:coursekit:submission:1">{text}</ck:submission>')
+    row = _row(ws, path)
+    assert row["计划·第1行·步骤"] == "拉群" and row["计划·第1行·负责人"] == "小王"
+    assert "周一" in row["其他"]
