@@ -53,6 +53,22 @@ CASES = {
         (LESSON, 'worksheet("all-fields")', 'workshet("all-fields")'),
         f"{LESSON}:29 [unknown-macro] 'workshet' is not a macro or variable; macros are: worksheet,",
     ),
+    "huge-data-file": (  # refused by loading (not only by check): the page built from it was 21 MB
+        ("data/glossary/community.yml", "definition: ", "definition: " + "很长的定义。" * 60000),
+        "data/glossary/community.yml [file-size] the file is 1.1 MB, over the 1 MB limit;",
+    ),
+    "yaml-alias": (
+        ("data/glossary/community.yml", "related: [private-traffic]", "related: &r [private-traffic]\naliases: *r"),
+        "data/glossary/community.yml:6 [yaml-alias] anchors (&) and aliases (*) are not allowed in data files;",
+    ),
+    "control-char": (  # once passed check and build and broke only `coursekit handouts`
+        ("data/glossary/community.yml", "持续互动", "持续\x07互动"),
+        "data/glossary/community.yml:4 [control-char] delete the invisible character U+0007 in field 'definition'",
+    ),
+    "macro-in-data": (
+        ("data/glossary/community.yml", "持续互动", '持续{{ term("private-traffic") }}互动'),
+        "data/glossary/community.yml:4 [macro-in-data] definition: macros only work in pages;",
+    ),
     "not-utf8": (
         ("data/glossary/community.yml", "社群", "\udcff"),
         "data/glossary/community.yml [encoding] the file is not UTF-8",
@@ -80,7 +96,8 @@ def test_check_reports_bad_input(course: Path, name: str) -> None:
 
 @pytest.mark.build
 @pytest.mark.parametrize("name", ["malformed-yaml", "unknown-id-in-macro", "stray-braces", "unknown-source",
-                                  "unknown-macro-name"])
+                                  "unknown-macro-name", "huge-data-file", "yaml-alias", "control-char",
+                                  "macro-in-data"])
 def test_mkdocs_build_fails_with_the_same_message(course: Path, name: str) -> None:
     edit, message = CASES[name]
     break_course(course, *edit)

@@ -9,6 +9,7 @@ test_schemas.py are not repeated here.
 from __future__ import annotations
 
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,7 +115,7 @@ _case('glossary-yaml-extension', G + 'wrong-ext.yaml', 1,
       'data/glossary/wrong-ext.yaml [file-name] use the extension .yml')
 _case('huge-data-file', G + 'huge.yml', 1,
       'data/glossary/huge.yml [file-size] the file is 1.1 MB, over the 1 MB limit; split it (one record per file, one task per page)',
-      'data/glossary/huge.yml:1 [term-unused] warning: no page links term \'huge\'; write {{ term("huge") }} where it is first taught, or list it in another term\'s related', content=huge_yaml())
+      content=huge_yaml())
 _case('huge-page', APPENDIX, 1,
       'docs/appendix.md [file-size] the file is 1.1 MB, over the 1 MB limit; split it (one record per file, one task per page)', content=huge_page())
 _case('lesson-front-matter-syntax', LESSON2, 1,
@@ -182,6 +183,34 @@ _case('typography', APPENDIX, 0,
       "docs/appendix.md:3 [typography] warning: '社群3.0的特点是什么?' → '社群 3.0 的特点是什么？'; run `coursekit check --fix`")
 
 
+ALIAS = "[yaml-alias] anchors (&) and aliases (*) are not allowed in data files; write the value out in full"
+_case('yaml-billion-laughs', G + 'laughs.yml', 1, *(f'data/glossary/laughs.yml:{n} {ALIAS}' for n in range(4, 13)))
+_case('yaml-recursive-alias', G + 'loop.yml', 1, f'data/glossary/loop.yml:4 {ALIAS}')
+_case('yaml-control-char', G + 'bell.yml', 1,
+      "data/glossary/bell.yml:4 [control-char] delete the invisible character U+0007 in field 'definition'; "
+      "retype the text around it if unsure where it is")
+_case('yaml-control-escape', G + 'bell.yml', 1,
+      "data/glossary/bell.yml:4 [control-char] delete the invisible character U+0007 in field 'definition' "
+      "(written as an escape such as \\a or \\x07 in quotes); retype the text around it if unsure where it is")
+_case('yaml-empty-file', G + 'empty.yml', 1,
+      'data/glossary/empty.yml:1 [yaml-empty] the file is empty; write the record or delete the file')
+_case('yaml-deep-nesting', G + 'deep.yml', 1,
+      'data/glossary/deep.yml:4 [yaml-syntax] YAML syntax error: nested more than 40 levels deep; '
+      'check indentation and brackets')
+_case('data-subfolder', G + 'old/old-term.yml', 1,
+      'data/glossary/old/old-term.yml [data-subfolder] records must sit directly in data/glossary/; move it up')
+_case('data-unknown-folder', 'data/glosary/lost-term.yml', 1,
+      'data/glosary/lost-term.yml [data-subfolder] data/glosary/ is not a data folder, so this file is ignored; '
+      'did you mean data/glossary/? records go in data/<kind>/ (bibliography, worksheets, sops, cases, glossary)')
+_case('data-unknown-extension', G + 'notes.txt', 1,
+      'data/glossary/notes.txt [file-name] only records (<id>.yml) belong in data/glossary/, so this file is '
+      'ignored; rename or move it')
+_case('macro-in-data', G + 'group-rules.yml', 1,
+      'data/glossary/group-rules.yml:4 [macro-in-data] definition: macros only work in pages; '
+      'in data fields write the plain term')
+DATA_CASES = [n for n in CASES if n.startswith(("yaml-", "data-", "macro-in-data", "huge-data"))]
+
+
 def test_the_corpus_has_at_least_30_cases_and_every_file_is_used() -> None:
     assert len(CASES) >= 30
     used = {corpus_file(name).name for name, case in CASES.items() if case.content is None}
@@ -195,6 +224,16 @@ def test_bad_input(course: Path, name: str) -> None:
     assert lines == case.lines
     assert code == case.code
     assert "Traceback" not in everything
+
+
+@pytest.mark.parametrize("name", DATA_CASES)
+def test_bad_data_is_refused_within_seconds(course: Path, name: str) -> None:
+    """A billion laughs once took 4.9 GB and minutes; no data file may take check longer than a few seconds."""
+    start = time.monotonic()
+    code, _, everything = run_case(course, CASES[name], name)
+    assert time.monotonic() - start < 5
+    assert code == 1
+    assert "Traceback" not in everything and "coursekit itself failed" not in everything
 
 
 def test_warnings_fail_with_strict(course: Path) -> None:

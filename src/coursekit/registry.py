@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import models
+from .datafiles import macros_in, stray_files
 from .errors import CourseError, Problem
 from .pages import Page, read_page
 from .validate import validate
@@ -76,8 +77,7 @@ _cache: dict[Path, tuple[tuple[Any, ...], Registry]] = {}
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
-    files = [root / "data" / "course.yml", *sorted((root / "data").glob("*/*.yml")),
-             *sorted((root / "docs").rglob("*.md"))]
+    files = [*sorted((root / "data").rglob("*")), *sorted((root / "docs").rglob("*.md"))]  # stray files too
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
 
 
@@ -117,10 +117,7 @@ def _load(root: Path) -> Registry:
                                         f"rename the file to '{rec.id}.yml' or fix the id"))
             records[kind][rec.id] = rec
             where[(kind, rec.id)] = (rel, lines)
-    for path in (root / "data").glob("*.yaml"):
-        problems.append(Problem(path.relative_to(root).as_posix(), None, "file-name", "use the extension .yml"))
-    for path in (root / "data").glob("*/*.yaml"):
-        problems.append(Problem(path.relative_to(root).as_posix(), None, "file-name", "use the extension .yml"))
+    problems += stray_files(root, KINDS)
     lessons, project_pages, pages = _load_pages(root, problems)
     if course is None:
         raise CourseError(problems)
@@ -148,7 +145,7 @@ def _load_record(path: Path, rel: str, model: type[BaseModel], problems: list[Pr
         problems += exc.problems
         return None, {}
     rec, found = validate(model, data, lines, rel)
-    problems += found
+    problems += found + macros_in(data, lines, rel)
     return rec, lines
 
 

@@ -14,19 +14,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Problem
-from .yamlio import LineMap, line_of
+from .yamlio import LineMap, dotted, line_of
 
 log = logging.getLogger(__name__)
 
 M = TypeVar("M", bound=BaseModel)
 
-
-def dotted(loc: tuple[Any, ...]) -> str:
-    """Format a location as ``sections[2].fields[0].kind``."""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
+__all__ = ["dotted", "validate"]  # dotted lives in yamlio, which names fields too
 
 
 def validate(model: type[M], data: Any, lines: LineMap, rel: str) -> tuple[M | None, list[Problem]]:

@@ -5,24 +5,21 @@ from __future__ import annotations
 import logging
 
 from ..errors import Problem
-from ..yamlio import line_of
+from ..yamlio import MAX_BYTES, line_of, too_big
 from .context import Context
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 1_000_000
+__all__ = ["MAX_BYTES", "check"]  # one limit, in yamlio: loading refuses data files over it
 
 
 def check(ctx: Context) -> list[Problem]:
-    """Files over 1 MB, and bibliography files missing from the sources folder."""
+    """Pages over 1 MB (loading refuses such data files), and bibliography files missing from the sources folder."""
     problems = []
-    files = [*sorted((ctx.root / "docs").rglob("*.md")), *sorted((ctx.root / "data").rglob("*.yml"))]
-    for path in files:
+    for path in sorted((ctx.root / "docs").rglob("*.md")):
         size = path.stat().st_size
         if size > MAX_BYTES:
-            problems.append(Problem(path.relative_to(ctx.root).as_posix(), None, "file-size",
-                                    f"the file is {size / 1e6:.1f} MB, over the 1 MB limit; split it "
-                                    f"(one record per file, one task per page)"))
+            problems.append(too_big(path.relative_to(ctx.root).as_posix(), size))
     return problems + _sources(ctx)
 
 

@@ -18,7 +18,7 @@ import autocorrect_py as ac
 import yaml
 
 from ..errors import Problem
-from ..yamlio import Loader
+from ..yamlio import Loader, node_tree
 
 log = logging.getLogger(__name__)
 
@@ -86,10 +86,9 @@ class Change:
 
 def yaml_changes(text: str, line_offset: int = 0) -> list[Change]:
     """Corrections for every string value with CJK text (keys and naming fields are left alone)."""
-    try:
-        node = yaml.compose(text.lstrip("\ufeff"), Loader=Loader)
-    except yaml.YAMLError:
-        return []  # reported as yaml-syntax by the registry
+    node = node_tree(text)
+    if node is None:
+        return []  # reported by the registry (yaml-syntax, yaml-alias, control-char…)
     bom = 1 if text.startswith("\ufeff") else 0
     changes: list[Change] = []
     for scalar in _scalars(node):
