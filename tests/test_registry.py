@@ -125,3 +125,21 @@ def test_course_error_lists_every_problem_and_a_count(course: Path) -> None:
     with pytest.raises(CourseError) as info:
         load(course)
     assert str(info.value).splitlines()[-1] == "1 problem(s) found; fix them and run `coursekit check` again."
+
+
+def test_a_record_moved_into_a_subfolder_is_reported_not_cached_away(course: Path) -> None:
+    load(course)
+    (course / "data" / "glossary" / "old").mkdir()
+    (course / "data" / "glossary" / "private-traffic.yml").rename(course / "data/glossary/old/private-traffic.yml")
+    found = problems(course)
+    assert "data/glossary/old/private-traffic.yml [data-subfolder] records must sit directly in data/glossary/; " \
+           "move it up" in found
+
+
+def test_anchors_and_control_characters_in_front_matter_name_the_page_line(course: Path) -> None:
+    page = course / "docs" / "modules" / "01-alpha" / "1-first.md"
+    edit(page, "sources: [slides]", "sources: &s [slides]")
+    assert any(p.startswith("docs/modules/01-alpha/1-first.md:") and "[yaml-alias]" in p for p in problems(course))
+    edit(page, "sources: &s [slides]", "sources: [slides]\ndescription: \"响\\a铃\"")
+    found = [p for p in problems(course) if "[control-char]" in p]
+    assert found and "U+0007 in field 'description'" in found[0]
