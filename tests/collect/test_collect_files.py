@@ -39,7 +39,8 @@ def test_docx_payload_reads_back_exactly(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name, content, reason", [
-    ("a.txt", b"hi", "不支持的文件类型"),
+    ("a.txt", b"hi", "没有提交码"),
+    ("a.pdf", b"hi", "不支持的文件类型"),
     ("b.docx", b"not a zip", "文件已损坏"),
     ("c.json", b"{oops", "JSON 文件已损坏"),
     ("d.json", b"[1, 2]", "格式不对"),

@@ -99,7 +99,7 @@ def test_problems_are_listed_with_reasons(handins, gradebook) -> None:
     expected = {
         handins.files["older"]: "重复提交：电商2301 01 张三 的“swot-talent”以较新的 " + handins.files["zhang-swot"],
         handins.files["li-backup"]: "重复提交：电商2301 02 李四 的“swot-talent”以较新的 " + handins.files["li-swot"],
-        "说明.txt": "已跳过：不支持的文件类型“.txt”",
+        "说明.txt": "已跳过：文本文件里没有提交码",
         "损坏.docx": "已跳过：文件已损坏",
         "自己写的.docx": "已跳过：不是本站“下载 Word”生成的文件",
         "别的课.json": "已跳过：工作单“not-in-this-course”不是本课程的工作单",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..registry import Registry
-from .read import Submission, Unreadable, read_file
+from .read import Submission, Unreadable, read_with_notes
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +39,12 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
     for path in files:
         rel = path.relative_to(folder).as_posix()
         try:
-            subs = read_file(path)
+            subs, notes = read_with_notes(path)
         except Unreadable as exc:
             book.problems.append((rel, f"已跳过：{exc}"))
             tick()
             continue
+        book.problems.extend((rel, f"已跳过：{note}") for note in notes)
         for sub in subs:
             if sub.worksheet not in reg.records["worksheets"]:
                 book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”不是本课程的工作单"))

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+from . import identity
+
 log = logging.getLogger(__name__)
 
 NAMESPACE = "urn:coursekit:submission:1"
 ROOT_TAG = f"{{{NAMESPACE}}}submission"
 MAX_PART = 20 * 1024 * 1024  # a custom XML part larger than this is not ours
-SUFFIXES = (".docx", ".json")
+SUFFIXES = (".docx", ".json", ".txt")
 
 
 class Unreadable(Exception):
@@ -38,7 +40,7 @@ class Student:
     @property
     def key(self) -> tuple[str, str]:
         """Identity within a class: the student number, else the name."""
-        return (self.cls, self.number or f"姓名:{self.name}")
+        return identity.key(self.cls, self.number, self.name)
 
 
 @dataclass
@@ -56,14 +58,23 @@ class Submission:
 
 def read_file(path: Path) -> list[Submission]:
     """Every submission in one file; raises :class:`Unreadable` with the reason."""
+    return read_with_notes(path)[0]
+
+
+def read_with_notes(path: Path) -> tuple[list[Submission], list[str]]:
+    """Every submission in one file and what was wrong with parts of it (bad codes among good ones)."""
     suffix = path.suffix.lower()
     if path.name.startswith("~$"):
         raise Unreadable("Word 打开文件时留下的临时文件，不是作业")
     if suffix == ".docx":
-        return [_submission(_docx_payload(path), path)]
+        return [submission_from(_docx_payload(path), path)], []
     if suffix == ".json":
-        return _json_submissions(path)
-    raise Unreadable(f"不支持的文件类型“{path.suffix or '无扩展名'}”：只读取网站生成的 .docx 和 .json")
+        return _json_submissions(path), []
+    if suffix == ".txt":
+        from . import code  # code.py builds on this module
+
+        return code.read_file(path)
+    raise Unreadable(f"不支持的文件类型“{path.suffix or '无扩展名'}”：只读取网站生成的 .docx、.json 和粘贴提交码的 .txt")
 
 
 def _docx_payload(path: Path) -> dict[str, Any]:
@@ -108,7 +119,7 @@ def _json_submissions(path: Path) -> list[Submission]:
         raise Unreadable(f"无法读取文件（{type(exc).__name__}）") from None
     data = _json(text, "JSON 文件")
     if data.get("format") == "coursekit-submission":
-        return [_submission(data, path)]
+        return [submission_from(data, path)]
     if data.get("format") != "coursekit-answers" or not isinstance(data.get("worksheets"), dict):
         raise Unreadable("不是本站导出的答案文件（缺少 format: coursekit-answers）")
     student = data.get("student")
@@ -116,7 +127,7 @@ def _json_submissions(path: Path) -> list[Submission]:
     for ws_id, record in sorted(data["worksheets"].items()):
         if not isinstance(record, dict) or not record.get("answers"):
             continue
-        subs.append(_submission({"worksheet": ws_id, "version": record.get("version", ""), "student": student,
+        subs.append(submission_from({"worksheet": ws_id, "version": record.get("version", ""), "student": student,
                                  "answers": record.get("answers"), "old": record.get("old") or [],
                                  "columns": record.get("columns"),
                                  "saved": record.get("updated") or data.get("exported") or ""}, path))
@@ -125,7 +136,7 @@ def _json_submissions(path: Path) -> list[Submission]:
     return subs
 
 
-def _submission(data: dict[str, Any], path: Path) -> Submission:
+def submission_from(data: dict[str, Any], path: Path) -> Submission:
     """Check a payload's shape and make a :class:`Submission`."""
     student, answers = data.get("student"), data.get("answers")
     if not isinstance(student, dict) or not isinstance(answers, dict) or not isinstance(data.get("worksheet"), str):
