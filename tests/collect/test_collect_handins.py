@@ -37,8 +37,8 @@ def _headers(ws) -> list[str]:
             out += [f"{f.label}·{r}·{c}" for r in rows for c in f.columns]
         else:
             out += [f"{f.label}·{item}" for item in f.items]
-    out.append(OTHER)
-    out += [f"{c.name}（满分 {c.points}）" for c in ws.rubric.criteria] + [f"总分（满分 {ws.rubric.total}）"]
+    out += [OTHER, "核对提示"]
+    out += [f"{c.name}（满分 {c.points}）" for c in ws.rubric.criteria] + [f"总分（满分 {ws.rubric.total}）", "评语"]
     return out
 
 
@@ -88,7 +88,10 @@ def test_sheets_and_report(handins, gradebook) -> None:
     book, stdout = gradebook
     reg = load(ROOT)
     names = [_title(reg.get("worksheets", i))[:31] for i in ORDER]
-    assert book.sheetnames == ["汇总 电商2301", "汇总 电商2302", *names, "问题文件"]
+    assert book.sheetnames == ["汇总 电商2301", "汇总 电商2302", *names, "问题文件", "_coursekit"]
+    meta = book["_coursekit"]
+    assert meta.sheet_state == "hidden"
+    assert [list(r) for r in meta.iter_rows(values_only=True)] == [[n, i] for n, i in zip(names, ORDER)]
     assert "读取 10 个文件：4 份有效提交，3 张工作单，3 名学生。" in stdout
     assert "已写入" in stdout
 
@@ -120,7 +123,7 @@ def test_each_worksheet_sheet_holds_exactly_what_was_typed(handins, gradebook, w
     assert list(rows[0]) == headers
     students = sorted((num, answers) for (num, wid), answers in handins.typed.items() if wid == ws_id)
     assert len(rows) == 1 + len(students)
-    first_score = headers.index(OTHER) + 1
+    first_score = headers.index(OTHER) + 2
     for r, (num, answers) in enumerate(students, start=2):
         row = dict(zip(headers, rows[r - 1]))
         files = {k: v for k, v in handins.files.items() if "backup" not in k and k != "older"}
@@ -132,9 +135,11 @@ def test_each_worksheet_sheet_holds_exactly_what_was_typed(handins, gradebook, w
         expected = _cells(ws, answers)
         for h in headers[len(IDENTITY):first_score]:
             assert row[h] == expected.get(h), (num, h)
-        assert all(v is None for v in rows[r - 1][first_score:-1])  # score columns wait for the teacher
-        span = f"{_col(first_score + 1)}{r}:{_col(len(headers) - 1)}{r}"
-        assert row[headers[-1]] == f'=IF(COUNT({span})=0,"",SUM({span}))'
+        assert row["核对提示"] is None
+        assert all(v is None for v in rows[r - 1][first_score:-2])  # score columns wait for the teacher
+        assert row["评语"] is None
+        span = f"{_col(first_score + 1)}{r}:{_col(len(headers) - 2)}{r}"
+        assert row[headers[-2]] == f'=IF(COUNT({span})=0,"",SUM({span}))'
 
 
 def _col(n: int) -> str:
@@ -156,7 +161,7 @@ def test_answers_that_look_like_formulas_stay_text(gradebook) -> None:
         for row in book[name].iter_rows(min_row=2):
             for c in row:
                 if c.data_type == "f":
-                    assert c.value.startswith(("=IF(COUNT(", "=IF('")), (name, c.coordinate, c.value)
+                    assert c.value.startswith(("=IF(COUNT(", "=IF('", "=SUM('")), (name, c.coordinate, c.value)
 
 
 def test_summary_per_class(gradebook) -> None:
@@ -164,12 +169,14 @@ def test_summary_per_class(gradebook) -> None:
     reg = load(ROOT)
     titles = [_title(reg.get("worksheets", i)) for i in ORDER]
     one = list(book["汇总 电商2301"].iter_rows(values_only=True))
-    assert list(one[0]) == ["学号", "姓名", *titles, "已交份数"]
+    assert list(one[0]) == ["学号", "姓名", *titles, "已交份数", "总分合计"]
     assert [r[:2] for r in one[1:]] == [("01", "张三"), ("02", "李四")]
     assert one[1][3] == "未交" and one[1][5] == 2 and one[2][3:6] == ("未交", "未交", 1)
     swot_sheet = titles[0][:31]
-    assert one[1][2] == f"=IF('{swot_sheet}'!{_col(len(_headers(reg.get('worksheets', 'swot-talent'))))}2=\"\",\"已交\"," \
-                        f"'{swot_sheet}'!{_col(len(_headers(reg.get('worksheets', 'swot-talent'))))}2)"
+    total = f"'{swot_sheet}'!{_col(len(_headers(reg.get('worksheets', 'swot-talent'))) - 1)}2"
+    assert one[1][2] == f"=IF({total}=\"\",\"已交\",{total})"
+    lead = f"'{titles[2][:31]}'!{_col(len(_headers(reg.get('worksheets', 'lead-magnet-design'))) - 1)}2"
+    assert one[1][6] == f"=SUM({total},{lead})"
     two = list(book["汇总 电商2302"].iter_rows(values_only=True))
     assert [r[:2] for r in two[1:]] == [("03", "王五")]
     assert two[1][2] == "未交" and two[1][3].startswith("=IF('") and two[1][4] == "未交" and two[1][5] == 1

@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 CHECKED = "✓"
 OTHER = "其他答案（旧版本或无对应栏目）"
+MAX_TABLE_ROWS = 200   # rows of a blank-row table given columns; keeps a sheet far below Excel's 16,384 columns
+MAX_COLUMNS = 16000    # answer columns of one sheet, whatever the worksheet
 
 Value = str | int | None
 
@@ -84,7 +86,8 @@ def columns(ws: Worksheet, subs: list[Submission]) -> list[Column]:
         if f.kind in ("text", "textarea"):
             out.append(Column(f.label, lambda a, fid=f.id: _text(a.get(fid))))  # type: ignore[misc]
         elif f.kind == "table":
-            labels = f.row_labels or [f"第{i + 1}行" for i in range(max(f.rows or 0, _rows_used(f.id, subs)))]
+            used = min(max(f.rows or 0, _rows_used(f.id, subs)), MAX_TABLE_ROWS)
+            labels = f.row_labels or [f"第{i + 1}行" for i in range(used)]
             for r, row in enumerate(labels):
                 for col in f.columns:
                     out.append(Column(f"{f.label}·{row}·{col}", _cell(f.id, r, col, list(f.columns))))
@@ -92,7 +95,19 @@ def columns(ws: Worksheet, subs: list[Submission]) -> list[Column]:
             out.extend(Column(f"{f.label}·{q.label}", _key(f.id, q.id, "matrix")) for q in f.quadrants)
         elif f.kind == "checklist" or f.kind == "rating":
             out.extend(Column(f"{f.label}·{item}", _key(f.id, item, f.kind)) for item in f.items)
-    return out
+    return out[:MAX_COLUMNS]
+
+
+def cut_notes(ws: Worksheet, sub: Submission) -> list[str]:
+    """Notes for tables with more rows than the gradebook lays out."""
+    notes = []
+    for f in ws.fields():
+        rows = sub.answers.get(f.id)
+        if f.kind == "table" and isinstance(rows, list):
+            limit = len(f.row_labels) if f.row_labels else max(f.rows or 0, MAX_TABLE_ROWS)
+            if len(rows) > limit:
+                notes.append(f"表格“{f.label}”有 {len(rows)} 行，成绩表只列出前 {limit} 行；完整内容见原文件")
+    return notes
 
 
 def leftovers(ws: Worksheet, sub: Submission) -> str | None:

@@ -8,12 +8,18 @@ does not have, are reported with the reason and skipped.
 from __future__ import annotations
 
 import logging
+import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..registry import Registry
-from .read import Submission, Unreadable, read_with_notes
+from .read import Submission, Unreadable, read_with_notes, shown_path
+
+EARLIEST = datetime(2020, 1, 1, tzinfo=UTC).timestamp()
+FUTURE = 2 * 24 * 3600  # a save time further ahead than this is a wrong clock, not a time
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +43,17 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
     book = Gradebook(files=len(files))
     latest: dict[tuple[str, str, str], Submission] = {}
     for path in files:
-        rel = path.relative_to(folder).as_posix()
+        rel = shown_path(path.relative_to(folder).as_posix())
         try:
             subs, notes = read_with_notes(path)
         except Unreadable as exc:
             book.problems.append((rel, f"已跳过：{exc}"))
+            tick()
+            continue
+        except (RecursionError, MemoryError, ValueError, TypeError, AttributeError, LookupError, OSError) as exc:
+            # Defence in depth: one odd file must never stop the whole run.
+            log.debug("unexpected failure reading %s", rel, exc_info=True)
+            book.problems.append((rel, f"已跳过：无法读取（{type(exc).__name__}），请学生重新下载后再交"))
             tick()
             continue
         book.problems.extend((rel, f"已跳过：{note}") for note in notes)
@@ -49,6 +61,8 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
             if sub.worksheet not in reg.records["worksheets"]:
                 book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”不是本课程的工作单"))
                 continue
+            if instant(sub.saved) is None:
+                sub.notes.append(f"提交时间不详（文件里写的是“{sub.saved[:40]}”）" if sub.saved else "提交时间不详")
             if not (sub.student.name or sub.student.number):
                 book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”没有填写姓名和学号，无法确定是谁的作业"))
                 continue
@@ -60,28 +74,49 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
             newer, older = (sub, kept) if _order(sub) > _order(kept) else (kept, sub)
             latest[key] = newer
             what = (f"重复提交：{_who(sub)}的“{sub.worksheet}”以较新的 "
-                    f"{newer.source.relative_to(folder).as_posix()}（{newer.saved or '时间不详'}）为准，"
+                    f"{shown_path(newer.source.relative_to(folder).as_posix())}（{newer.saved or '时间不详'}）为准，"
                     f"这份（{older.saved or '时间不详'}）未计入")
-            book.problems.append((older.source.relative_to(folder).as_posix(), what))
+            book.problems.append((shown_path(older.source.relative_to(folder).as_posix()), what))
         tick()
     for (ws_id, *_), sub in sorted(latest.items(), key=lambda kv: _sort_key(kv[1])):
         book.submissions.setdefault(ws_id, []).append(sub)
     return book
 
 
-def _order(sub: Submission) -> tuple[str, float, str]:
-    """Which of two submissions is newer: save time, then the file's modification time, then its name."""
+def instant(saved: str) -> float | None:
+    """A save time as a real instant (time zone applied), or None when unknown (collect/README.md)."""
+    try:
+        t = datetime.fromisoformat(saved)
+        if t.tzinfo is None:
+            t = t.astimezone()  # the student's local time; the site always writes UTC
+        stamp = t.timestamp()
+    except (ValueError, OverflowError, OSError, TypeError):
+        return None
+    return stamp if EARLIEST <= stamp <= time.time() + FUTURE else None
+
+
+def _order(sub: Submission) -> tuple[bool, float, float, str]:
+    """Which of two submissions is newer: known save time, then the file's modification time, then its name."""
     try:
         mtime = sub.source.stat().st_mtime
     except OSError:
         mtime = 0.0
-    return (sub.saved, mtime, sub.source.as_posix())
+    t = instant(sub.saved)
+    return (t is not None, t or 0.0, mtime, sub.source.as_posix())
+
+
+_NUMBER = re.compile(r"[0-9]{1,15}")
+
+
+def number_order(n: str) -> int:
+    """A student number's place in a sorted list: numerically when it is ASCII digits, else last."""
+    return int(n) if _NUMBER.fullmatch(n) else 10**15
 
 
 def _sort_key(sub: Submission) -> tuple[str, int, str, str]:
     """Rows by class, then student number (numerically when it is a number), then name."""
     n = sub.student.number
-    return (sub.student.cls, int(n) if n.isdigit() else 10**12, n, sub.student.name)
+    return (sub.student.key[0], number_order(n), n, sub.student.name)
 
 
 def _who(sub: Submission) -> str:

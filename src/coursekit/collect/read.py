@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -22,6 +24,11 @@ log = logging.getLogger(__name__)
 NAMESPACE = "urn:coursekit:submission:1"
 ROOT_TAG = f"{{{NAMESPACE}}}submission"
 MAX_PART = 20 * 1024 * 1024  # a custom XML part larger than this is not ours
+MAX_PARTS = 10               # custom XML parts looked at per file (ours is item1.xml)
+MAX_READ = 2 * MAX_PART      # bytes inflated per .docx in all, whatever its headers claim
+MAX_FILE = 50 * 1024 * 1024  # a .docx or .json larger than this is not a hand-in
+MAX_DEPTH = 40               # nesting of answers; the site writes at most 4 levels
+_SURROGATE = re.compile("[\ud800-\udfff]")
 SUFFIXES = (".docx", ".json", ".txt")
 
 
@@ -54,6 +61,7 @@ class Submission:
     old: list[dict[str, Any]] = field(default_factory=list)
     saved: str = ""      # ISO time the student saved or exported it
     source: Path = Path()
+    notes: list[str] = field(default_factory=list)  # for the teacher's 核对提示 column
 
 
 def read_file(path: Path) -> list[Submission]:
@@ -66,6 +74,12 @@ def read_with_notes(path: Path) -> tuple[list[Submission], list[str]]:
     suffix = path.suffix.lower()
     if path.name.startswith("~$"):
         raise Unreadable("Word 打开文件时留下的临时文件，不是作业")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise Unreadable(f"无法读取文件（{type(exc).__name__}）") from None
+    if suffix in (".docx", ".json") and size > MAX_FILE:
+        raise Unreadable(f"文件有 {size // 1024 // 1024} MB，超过 {MAX_FILE // 1024 // 1024} MB，不是网站生成的作业文件")
     if suffix == ".docx":
         return [submission_from(_docx_payload(path), path)], []
     if suffix == ".json":
@@ -81,20 +95,26 @@ def _docx_payload(path: Path) -> dict[str, Any]:
     """The JSON payload of the custom XML part the site writes into every .docx."""
     try:
         with zipfile.ZipFile(path) as z:
-            names = [n for n in z.namelist() if n.startswith("customXml/item") and n.endswith(".xml")
-                     and "itemProps" not in n]
+            names = sorted((n for n in z.namelist() if n.startswith("customXml/item") and n.endswith(".xml")
+                            and "itemProps" not in n), key=lambda n: (len(n), n))[:MAX_PARTS]
             if "word/document.xml" not in z.namelist():
                 raise Unreadable("不是 Word 文档（压缩包里没有 word/document.xml）")
+            budget = MAX_READ
             for name in names:
-                if z.getinfo(name).file_size > MAX_PART:
-                    continue
+                # Sizes in the zip headers are the sender's claim: read with a limit instead.
+                with z.open(name) as part:
+                    data = part.read(min(MAX_PART, budget) + 1)
+                budget -= len(data)
+                if len(data) > MAX_PART or budget < 0:
+                    break
                 try:
-                    root = ElementTree.fromstring(z.read(name))
+                    root = ElementTree.fromstring(data)
                 except ElementTree.ParseError:
                     continue
                 if root.tag == ROOT_TAG:
                     return _json(root.text or "", "Word 文件里的答案数据")
-    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, RuntimeError, NotImplementedError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, RuntimeError, NotImplementedError,
+            ValueError, zipfile.LargeZipFile) as exc:
         raise Unreadable(f"文件已损坏，无法作为 Word 文件打开（{type(exc).__name__}）；请学生重新下载后再交") from None
     raise Unreadable("不是本站“下载 Word”生成的文件（没有答案数据，可能是别的文档或用其他软件另存过）；"
                      "请学生在网站上重新下载 Word 后再交")
@@ -104,6 +124,8 @@ def _json(text: str, what: str) -> dict[str, Any]:
     """Parse JSON text that must be an object."""
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise Unreadable(f"{what}嵌套过深，不是网站生成的答案") from None
     except ValueError as exc:
         raise Unreadable(f"{what}已损坏（JSON 第 {getattr(exc, 'lineno', '?')} 行出错）") from None
     if not isinstance(data, dict):
@@ -111,10 +133,34 @@ def _json(text: str, what: str) -> dict[str, Any]:
     return data
 
 
+def clean(value: Any, depth: int = 0) -> Any:
+    """JSON data with lone surrogates replaced (no file format can store them); too deep is not ours."""
+    if depth > MAX_DEPTH:
+        raise Unreadable(f"答案数据嵌套超过 {MAX_DEPTH} 层，不是网站生成的答案")
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        return [clean(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {clean(k, depth + 1): clean(v, depth + 1) for k, v in value.items()}
+    return value
+
+
+def shown_path(path: str) -> str:
+    """A file name as text: names that are not UTF-8 (GBK from a Chinese Windows zip) decoded as GB18030."""
+    raw = os.fsencode(path)
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", errors="replace")
+
+
 def _json_submissions(path: Path) -> list[Submission]:
     """Submissions in a JSON backup (all worksheets of one student) or a single-submission JSON."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise Unreadable(f"无法读取文件（{type(exc).__name__}）") from None
     data = _json(text, "JSON 文件")
@@ -138,11 +184,18 @@ def _json_submissions(path: Path) -> list[Submission]:
 
 def submission_from(data: dict[str, Any], path: Path) -> Submission:
     """Check a payload's shape and make a :class:`Submission`."""
+    data = clean(data)
     student, answers = data.get("student"), data.get("answers")
     if not isinstance(student, dict) or not isinstance(answers, dict) or not isinstance(data.get("worksheet"), str):
         raise Unreadable("答案数据格式不对（缺少 worksheet、student 或 answers）")
     old: list[Any] = data["old"] if isinstance(data.get("old"), list) else []
-    text = {k: str(student.get(k) or "").strip() for k in ("name", "class", "number")}
+    text = {k: identity.squash(v if isinstance(v := student.get(k), str | int) else "")
+            for k in ("name", "class", "number")}
+    assignment = data.get("assignment")
+    link_cls = identity.squash(assignment.get("class")) if isinstance(assignment, dict) and isinstance(
+        assignment.get("class"), str) else ""
+    if link_cls:  # the class from the homework link wins over what the student typed
+        text["class"] = link_cls
     return Submission(worksheet=data["worksheet"], version=str(data.get("version") or ""),
                       student=Student(text["name"], text["class"], text["number"]),
                       answers=keyed_by_header(answers, data.get("columns")),

@@ -24,9 +24,9 @@ from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
 from ..models.worksheet import Worksheet
 from ..registry import Registry
-from .columns import OTHER, columns, leftovers
-from .gradebook import Gradebook
-from .read import Submission
+from .columns import OTHER, columns, cut_notes, leftovers
+from .gradebook import Gradebook, instant, number_order
+from .read import Submission, shown_path
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +37,10 @@ HEAD_FONT = Font(bold=True)
 HEAD_FILL = PatternFill("solid", fgColor="E0F2F1")
 WRAP = Alignment(wrap_text=True, vertical="top")
 PROBLEMS_SHEET = "问题文件"
+NOTES = "核对提示"
+COMMENT = "评语"
+META_SHEET = "_coursekit"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def put(sheet: Sheet, row: int, col: int, value: Any) -> None:
@@ -45,7 +49,7 @@ def put(sheet: Sheet, row: int, col: int, value: Any) -> None:
     if not isinstance(value, str):
         cell.value = value
         return
-    text = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    text = _SURROGATE.sub("\ufffd", ILLEGAL_CHARACTERS_RE.sub("\ufffd", value))
     if len(text) > MAX_CELL:
         text = text[:MAX_CELL - 40] + "……（超出 Excel 单元格上限，已截断，完整内容见原文件）"
     cell.value = text
@@ -61,7 +65,8 @@ def formula(sheet: Sheet, row: int, col: int, text: str) -> None:
 
 def sheet_name(text: str, taken: set[str]) -> str:
     """A legal, unique sheet name (≤ 31 characters, none of []:*?/\\)."""
-    base = re.sub(r"[\[\]:*?/\\']", " ", text).strip()[:31] or "Sheet"
+    text = _SURROGATE.sub(" ", ILLEGAL_CHARACTERS_RE.sub(" ", text))
+    base = re.sub(r"[\[\]:*?/\\'\s]+", " ", text).strip()[:31].strip() or "Sheet"
     name, n = base, 2
     while name.lower() in taken:
         suffix = f"~{n}"
@@ -77,10 +82,13 @@ def ref(sheet: str, row: int, col: int) -> str:
 
 def when(saved: str) -> str:
     """A submission's save time as local 'YYYY-MM-DD HH:MM', or '' when unknown."""
+    t = instant(saved)
+    if t is None:
+        return saved[:40]
     try:
-        return datetime.fromisoformat(saved).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return saved
+        return datetime.fromtimestamp(t).strftime("%Y-%m-%d %H:%M")
+    except (ValueError, OverflowError, OSError):
+        return saved[:40]
 
 
 def _header(sheet: Sheet, headers: list[str], widths: Sequence[float]) -> None:
@@ -99,19 +107,23 @@ def worksheet_sheet(book: Workbook, ws: Worksheet, subs: list[Submission], folde
     sheet = book.create_sheet(sheet_name(f"{ws.label} {ws.title}" if ws.label else ws.title, taken))
     cols = columns(ws, subs)
     criteria = ws.rubric.criteria if ws.rubric else []
-    headers = IDENTITY + [c.header for c in cols] + [OTHER] + [f"{c.name}（满分 {c.points}）" for c in criteria]
-    widths = [12, 10, 10, 17, 24] + [24] * (len(cols) + 1) + [12] * len(criteria)
+    headers = (IDENTITY + [c.header for c in cols] + [OTHER, NOTES]
+               + [f"{c.name}（满分 {c.points}）" for c in criteria])
+    widths = [12, 10, 10, 17, 24] + [24] * (len(cols) + 2) + [12] * len(criteria)
     if criteria and ws.rubric:
         headers.append(f"总分（满分 {ws.rubric.total}）")
         widths.append(12)
+    headers.append(COMMENT)
+    widths.append(30)
     _header(sheet, headers, widths)
     sheet.freeze_panes = "D2"
-    first_score = len(IDENTITY) + len(cols) + 2
+    first_score = len(IDENTITY) + len(cols) + 3
     rows: dict[tuple[str, str], int] = {}
     for r, sub in enumerate(subs, start=2):
         s = sub.student
-        values: list[Any] = [s.cls, s.number, s.name, when(sub.saved), sub.source.relative_to(folder).as_posix()]
-        values += [c.get(sub.answers) for c in cols] + [leftovers(ws, sub)]
+        values: list[Any] = [s.cls, s.number, s.name, when(sub.saved), shown_path(sub.source.relative_to(folder).as_posix())]
+        notes = sub.notes + cut_notes(ws, sub)
+        values += [c.get(sub.answers) for c in cols] + [leftovers(ws, sub), "\n".join(notes) or None]
         for c, value in enumerate(values, start=1):
             put(sheet, r, c, value)
             sheet.cell(row=r, column=c).alignment = WRAP
@@ -136,21 +148,25 @@ def worksheet_sheet(book: Workbook, ws: Worksheet, subs: list[Submission], folde
 
 def summary_sheet(sheet: Sheet, cls: str, order: list[Worksheet], gb: Gradebook,
                   placed: dict[str, tuple[str, dict[tuple[str, str], int], int | None]]) -> None:
-    """One class: a row per student, a column per worksheet (its total, 已交 or 未交), and the count handed in."""
+    """One class (by identity key): a row per student, a column per worksheet (its total, 已交 or 未交),
+    the count handed in and, when some worksheet has a rubric, the sum of the totals."""
     students: dict[tuple[str, str], Submission] = {}
     for ws in order:
         for sub in gb.submissions[ws.id]:
-            if sub.student.cls == cls:
+            if sub.student.key[0] == cls:
                 students.setdefault(sub.student.key, sub)
+    scored = any(placed[ws.id][2] is not None for ws in order)
     headers = ["学号", "姓名"] + [f"{ws.label} {ws.title}".strip() for ws in order] + ["已交份数"]
-    _header(sheet, headers, [10, 10] + [16] * len(order) + [10])
+    headers += ["总分合计"] if scored else []
+    _header(sheet, headers, [10, 10] + [16] * len(order) + [10, 10])
     sheet.freeze_panes = "C2"
-    ordered = sorted(students.values(), key=lambda s: (int(s.student.number) if s.student.number.isdigit()
-                                                       else 10**12, s.student.number, s.student.name))
+    ordered = sorted(students.values(), key=lambda s: (number_order(s.student.number), s.student.number,
+                                                       s.student.name))
     for r, sub in enumerate(ordered, start=2):
         put(sheet, r, 1, sub.student.number)
         put(sheet, r, 2, sub.student.name)
         handed = 0
+        totals = []
         for c, ws in enumerate(order, start=3):
             name, rows, total_col = placed[ws.id]
             row = rows.get(sub.student.key)
@@ -162,8 +178,11 @@ def summary_sheet(sheet: Sheet, cls: str, order: list[Worksheet], gb: Gradebook,
                 put(sheet, r, c, "已交")
             else:
                 cell = ref(name, row, total_col)
+                totals.append(cell)
                 formula(sheet, r, c, f'=IF({cell}="","已交",{cell})')
         put(sheet, r, len(order) + 3, handed)
+        if scored:
+            formula(sheet, r, len(order) + 4, f"=SUM({','.join(totals)})" if totals else "=0")
 
 
 def write(gb: Gradebook, reg: Registry, folder: Path, out: Path) -> None:
@@ -173,8 +192,12 @@ def write(gb: Gradebook, reg: Registry, folder: Path, out: Path) -> None:
     taken: set[str] = set()
     order = sorted((reg.get("worksheets", i) for i in gb.submissions),
                    key=lambda w: (reg.order.get(("worksheets", w.id), (99, 0, 0)), w.id))
-    classes = sorted({s.student.cls for subs in gb.submissions.values() for s in subs})
-    summaries = {cls: book.create_sheet(sheet_name(f"汇总 {cls or '未填班级'}", taken)) for cls in classes}
+    shown: dict[str, str] = {}  # class key → the class as the latest hand-in shows it
+    for subs in gb.submissions.values():
+        for s in subs:
+            shown.setdefault(s.student.key[0], s.student.cls)
+    summaries = {cls: book.create_sheet(sheet_name(f"汇总 {shown[cls] or '未填班级'}", taken))
+                 for cls in sorted(shown)}
     placed = {ws.id: worksheet_sheet(book, ws, gb.submissions[ws.id], folder, taken) for ws in order}
     for cls, sheet in summaries.items():
         summary_sheet(sheet, cls, order, gb, placed)
@@ -183,6 +206,11 @@ def write(gb: Gradebook, reg: Registry, folder: Path, out: Path) -> None:
     for r, (name, what) in enumerate(gb.problems, start=2):
         put(problems, r, 1, name)
         put(problems, r, 2, what)
+    meta = book.create_sheet(META_SHEET)  # lets a later run (and 作业汇总) find its sheets again
+    meta.sheet_state = "hidden"
+    for r, (ws_id, (name, _rows, _total)) in enumerate(placed.items(), start=1):
+        put(meta, r, 1, name)
+        put(meta, r, 2, ws_id)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     book.save(tmp)
