@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The 简/繁 switch links to the other edition: on only where `make zh-hant` builds the pair (coursekit.hant.switch).
 LANGUAGE_SWITCH := false
 
-.PHONY: serve build teacher zh-hant handouts print slides diagrams slide-samples samples bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
+.PHONY: serve build teacher zh-hant handouts print slides diagrams slide-samples samples guide-screenshots bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "需要 $(PYTHON)（Python 3.11）"; exit 1; }
@@ -56,6 +56,9 @@ print: $(STAMP) system-deps  ## print edition, student and teacher → dist/prin
 
 samples: $(STAMP) system-deps  ## sample pages of the PDFs as PNG → dist/samples/ (to look at)
 	$(BIN)/python scripts/render-samples.py
+
+guide-screenshots: $(STAMP) system-deps  ## the teacher guide's 布置与收作业 screenshots, from fresh builds of both editions → docs/assets/images/guide/*.png (commit them)
+	$(BIN)/python scripts/guide_screenshots.py
 
 bench: $(STAMP) system-deps  ## time handouts and print edition, cold and warm → bench/results/
 	$(BIN)/python bench/handouts.py
