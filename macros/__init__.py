@@ -6,7 +6,7 @@ After editing Python code, restart ``mkdocs serve`` (macros caches this module).
 
 from pathlib import Path
 
-from coursekit import hooks
+from coursekit import grading, hooks
 from coursekit.site import Site
 
 _site = None  # this build's course, for on_pre_page_macros
@@ -38,6 +38,11 @@ def on_pre_page_macros(env):
     _site.directory_urls = bool(env.conf["use_directory_urls"])  # the offline plugin turns them off after us
     env.markdown = hooks.prepare_page(env.conf, env.markdown, env.page.file.src_uri, env.page.meta)
     hooks.escape_meta(env.page.meta)
+
+
+def on_post_page_macros(env):
+    """作业汇总: the grading form and its data in place of the page's placeholder (teacher edition)."""
+    env.markdown = grading.fill(_site, env.markdown, env.page.file.src_uri)
 
 
 def on_post_build(env):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import re
+from pathlib import Path
+
 import pytest
 
 from coursekit.editions import check_edition, strip_teacher_blocks, teacher_blocks
+from coursekit.grading import script_json
 
 PAGE = """# 标题
 
@@ -61,3 +66,34 @@ def test_known_editions(name: str) -> None:
 def test_unknown_edition_is_an_error() -> None:
     with pytest.raises(ValueError, match="extra.edition is 'techer'; use one of: student, teacher"):
         check_edition("techer")
+
+
+GRADE_DATA = re.compile(r'<script type="application/json" class="ck-grade-data">(.*?)</script>', re.S)
+
+
+@pytest.mark.build
+def test_grade_page_is_teacher_only(student_site: Path, teacher_site: Path) -> None:
+    """作业汇总 carries every rubric and reference answer: built, in nav and searchable only for teachers."""
+    page = (teacher_site / "grade" / "index.html").read_text(encoding="utf-8")
+    data = json.loads(GRADE_DATA.findall(page)[0])
+    assert len(data["worksheets"]) > 20 and all("answerHtml" in w and "rubric" in w for w in data["worksheets"])
+    assert 'href="../grade/"' in (teacher_site / "assign" / "index.html").read_text(encoding="utf-8")
+    assert '"location":"grade/' in (teacher_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert (teacher_site / "assets" / "javascripts" / "ck-grade.js").exists()
+
+    assert not (student_site / "grade").exists()
+    for rel in ("assets/javascripts/ck-grade.js", "assets/javascripts/ck-grade-read.js", "assets/stylesheets/grade.css"):
+        assert not (student_site / rel).exists(), rel
+    descriptor = data["worksheets"][0]["rubric"]["criteria"][0]["descriptors"][0]
+    for f in student_site.rglob("*"):
+        if f.suffix not in (".html", ".json", ".js", ".xml") or not f.is_file():
+            continue
+        text = f.read_text(encoding="utf-8", errors="replace")
+        for leak in ("ck-grade", "grade/", "grade.css", "answerHtml", descriptor):
+            assert leak not in text, f"{f.relative_to(student_site)} contains {leak!r}"
+
+
+def test_grade_data_cannot_end_its_script() -> None:
+    text = script_json({"a": "</script><script>alert(1)</script><!-- \u2028 & >"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"a": "</script><script>alert(1)</script><!-- \u2028 & >"}

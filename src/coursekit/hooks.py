@@ -13,6 +13,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
+from . import grading
 from .editions import strip_teacher_blocks
 from .errors import CourseError
 from .pagecheck import jinja_problems
@@ -29,6 +30,7 @@ _jieba_words: set[str] = set()
 def start(conf: Any, root: Path) -> Site:
     """Load and check the course for this build; teach jieba the course's words."""
     extra = conf.get("extra") or {}
+    grading.teacher_only(conf)  # 作业汇总 holds rubrics and answers: teacher edition only
     try:
         site = Site(root, extra.get("edition", "student"), bool(conf.get("use_directory_urls", True)),
                     downloads=flag(extra.get("downloads", False)))

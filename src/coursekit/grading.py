@@ -1,0 +1,91 @@
+"""作业汇总 (teacher edition only): the page's data, and keeping the page out of the student edition.
+
+The page (docs/grade.md) holds a placeholder; after the macros have run, :func:`fill` puts the grading
+form and, as JSON, every worksheet's spec (collect/spec.py) and reference answer in its place. The JSON
+carries rubrics and answers, so the student edition neither builds the page nor ships its scripts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+
+from .collect.spec import worksheet_spec
+from .markup import md
+from .render import render
+
+if TYPE_CHECKING:
+    from .site import Site
+
+PAGE = "grade.md"
+PLACEHOLDER = "<!-- ck:grading -->"
+ASSETS = ("assets/javascripts/ck-grade.js", "assets/javascripts/ck-grade-read.js",
+          "assets/stylesheets/grade.css")
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside <script>: no `</script>`, `<!--` or line separators can end or bend the element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for raw, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                     ("\u2029", "\\u2029")):
+        text = text.replace(raw, esc)
+    return text
+
+
+def page_data(site: Site) -> dict[str, Any]:
+    """Every worksheet in course order: its spec and its reference answer as HTML (or "")."""
+    sheets = []
+    for slug in site.reg.projects:
+        for ws in site.reg.in_project("worksheets", slug):
+            spec = worksheet_spec(ws)
+            spec["answerHtml"] = str(md(ws.answer)) if getattr(ws, "answer", None) else ""
+            sheets.append(spec)
+    return {"format": "coursekit-grading-page", "worksheets": sheets}
+
+
+def fill(site: Site | None, markdown: str, src: str) -> str:
+    """The grading form in place of the placeholder (teacher edition); other pages unchanged."""
+    if src != PAGE or PLACEHOLDER not in markdown or site is None:
+        return markdown
+    if not site.teacher:  # never reached: the student edition does not build the page
+        return markdown.replace(PLACEHOLDER, "")
+    html = render(site.tpl, "grading", data=Markup(script_json(page_data(site))))
+    return markdown.replace(PLACEHOLDER, str(html).strip())
+
+
+def _drop_nav(items: Any) -> Any:
+    """The nav without entries pointing at the page."""
+    if not isinstance(items, list):
+        return items
+    out = []
+    for item in items:
+        if isinstance(item, str) and item == PAGE:
+            continue
+        if isinstance(item, dict):
+            kept = {}
+            for title, value in item.items():
+                if value == PAGE:
+                    continue
+                kept[title] = _drop_nav(value)
+            if not kept:
+                continue
+            item = kept
+        out.append(item)
+    return out
+
+
+def teacher_only(conf: Any) -> None:
+    """Student edition: the page and its scripts and styles are neither built nor linked (nav, extra_*)."""
+    if (conf.get("extra") or {}).get("edition") == "teacher":
+        return
+    from pathspec.gitignore import GitIgnoreSpec
+
+    if conf.get("nav"):
+        conf["nav"] = _drop_nav(conf["nav"])
+    for key in ("extra_javascript", "extra_css"):
+        if key in conf and conf[key]:
+            conf[key] = [x for x in conf[key] if str(getattr(x, "path", x)) not in ASSETS]
+    spec = GitIgnoreSpec.from_lines(["/" + PAGE, *("/" + a for a in ASSETS)])
+    conf["exclude_docs"] = spec if conf.get("exclude_docs") is None else conf["exclude_docs"] + spec
