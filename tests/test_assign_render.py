@@ -26,12 +26,31 @@ def test_form_lists_every_worksheet_by_project(site: Site) -> None:
     assert "\n\n" not in html
 
 
-def test_homework_page_links_every_worksheet_to_its_task_page(site: Site) -> None:
+def test_homework_page_links_every_worksheet_to_its_task_page() -> None:
+    site = Site(FIXTURE, "student", templates=ROOT / "templates")
     html = str(site.homework("homework.md"))
     assert re.findall(r'data-hw-item="([^"]+)" hidden', html) == ["all-fields"]
     assert '<a href="../modules/01-alpha/1-first/#ws-all-fields">表 1-1 全字段工作单</a>' in html
     # the worksheets themselves are loaded from the task pages: the page does not grow with the course
     assert "data-worksheet=" not in html and "参考答案与指导" not in html and "\n\n" not in html
+
+
+def test_teacher_homework_page_has_no_worksheets_and_no_task_links() -> None:
+    """Its task pages carry answers: a homework link opened there is forwarded to the student edition."""
+    site = Site(ROOT, "teacher")
+    html = str(site.homework("homework.md"))
+    assert 'class="ck-homework-teacher"' in html and 'href="../assign/"' in html
+    for text in ("data-worksheet=", "data-hw-item", "modules/", 'class="ck-homework"', "参考答案", "评分标准"):
+        assert text not in html, text
+
+
+def test_teacher_form_asks_for_the_student_site_only_in_the_teacher_edition(site: Site) -> None:
+    html = str(site.assignment_form("assign.md"))
+    assert ('data-edition="teacher"' in html) == site.teacher
+    assert ('id="ck-assign-site"' in html) == site.teacher
+    assert ("STUDENT_SITE_URL" in html) == site.teacher
+    if site.teacher:  # the address field is not sent with the no-script GET form
+        assert re.search(r'<input id="ck-assign-site"(?![^>]*\bname=)[^>]*>', html)
 
 
 def test_real_course_pages_render_without_teacher_text_for_students() -> None:

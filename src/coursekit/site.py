@@ -191,12 +191,19 @@ class Site:
         return render(self.tpl, "bibliography", **self._ctx(page))
 
     def assignment_form(self, page: str) -> Markup:
-        """The 作业布置 form: every worksheet by project, submitting to the homework page."""
+        """The 作业布置 form: every worksheet by project, submitting to the homework page (the student
+        edition's, chosen in the browser, in the teacher edition)."""
         return render(self.tpl, "assignment_form", homework=link("homework.md", page, "", self.directory_urls),
                       **self._ctx(page))
 
     def homework(self, page: str) -> Markup:
-        """A link to every worksheet, hidden; the page's script loads the ones a link assigns from their task pages."""
+        """A link to every worksheet, hidden; the page's script loads the ones a link assigns from their task pages.
+
+        The teacher edition has no worksheets here (its task pages hold answers): a homework link opened
+        on it is forwarded to the student edition (``overrides/main.html``).
+        """
+        if self.teacher:
+            return render(self.tpl, "homework_teacher", **self._ctx(page))
         items = [ws for slug in self.reg.projects for ws in self.reg.in_project("worksheets", slug)]
         return render(self.tpl, "homework", items=items, **self._ctx(page))
 

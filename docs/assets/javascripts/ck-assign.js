@@ -4,7 +4,8 @@
  * Query: w = worksheet ids (repeated, or comma-separated), c = class, d = due date (YYYY-MM-DD), n = note.
  * The assignment form is a plain GET form to the homework page, so it works without scripts; here it also
  * filters by project, shows the link with a copy button and draws a QR code locally (vendored
- * qrcode-generator, loaded on demand). */
+ * qrcode-generator, loaded on demand). In the teacher edition the links open the student edition's homework
+ * page (extra.student_site, or an address the teacher types here), never the teacher edition's. */
 (function (root) {
   "use strict";
   var CK = root.CK = root.CK || {};
@@ -43,11 +44,59 @@
     });
   }
 
+  /** The homework page that links open: this site's, or in the teacher edition the student edition's
+   * (CK.editions, set in the page head by overrides/main.html); null while that address is unknown. */
+  function homeworkUrl(form) {
+    var own = new URL(form.getAttribute("data-homework"), root.location.href);
+    if (form.getAttribute("data-edition") !== "teacher") return own;
+    var ed = CK.editions, student = ed && ed.studentRoot();
+    if (!student || own.href.indexOf(ed.root) !== 0) return null;
+    return new URL(own.href.slice(ed.root.length), student);
+  }
+
+  /** Teacher edition: say where links open; without a configured address, ask for it and remember it. */
+  function setupTarget(form) {
+    var ed = CK.editions, part = function (name) { return form.querySelector('[data-assign="' + name + '"]'); };
+    var target = part("target"), unset = part("unset"), field = form.querySelector("#ck-assign-site");
+    var msg = part("site-msg");
+    var show = function () {
+      var url = homeworkUrl(form);
+      target.textContent = url ? "作业链接打开学生版网站（" + ed.studentRoot().href + "），学生看不到参考答案和评分标准。"
+        : "还不知道学生版网站的网址，所以还不能生成作业链接。";
+      return url;
+    };
+    if (!ed || ed.configured) { show(); return function () { return true; }; }
+    unset.hidden = false;
+    field.value = ed.stored();
+    /** Take the typed address; false (with a message) when it is not a student site's address. */
+    var save = function () {
+      var r = ed.check(field.value, true);
+      if (r.error) {
+        msg.textContent = r.error;
+        msg.setAttribute("role", "alert");
+        field.setAttribute("aria-invalid", "true");
+        field.focus();
+        return false;
+      }
+      ed.remember(r.url);
+      field.value = r.url.href;
+      field.removeAttribute("aria-invalid");
+      msg.setAttribute("role", "status");
+      msg.textContent = "已记住学生版网址，本浏览器以后生成的作业链接都打开这个网站。";
+      show();
+      return true;
+    };
+    part("save").addEventListener("click", save);
+    show();
+    return save;
+  }
+
   /** The 作业布置 form: project filter, prefill from its own link, and the share link with QR code. */
   function setupForm(form) {
     if (form.getAttribute("data-ck-ready")) return;
     form.setAttribute("data-ck-ready", "1");
     var h = CK.fields.h, out = form.querySelector(".ck-assign-out");
+    var saveSite = form.getAttribute("data-edition") === "teacher" ? setupTarget(form) : function () { return true; };
     var filter = form.querySelector("#ck-assign-project");
     filter.addEventListener("change", function () {
       form.querySelectorAll(".ck-assign-group").forEach(function (g) {
@@ -70,7 +119,12 @@
         out.appendChild(h("p", { className: "ck-assign-warn", role: "alert", text: "请至少勾选一张工作单。" }));
         return;
       }
-      var url = new URL(form.getAttribute("data-homework"), root.location.href);
+      var url = saveSite() && homeworkUrl(form);
+      if (!url) {  // never a link to the teacher edition
+        out.appendChild(h("p", { className: "ck-assign-warn", role: "alert",
+          text: "请先在上面填写学生版网站的网址，作业链接要打开学生版。" }));
+        return;
+      }
       url.search = query(a);
       var link = h("input", { type: "text", readonly: "", className: "ck-assign-link", value: url.href,
         "aria-label": "作业链接" });
