@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from worksheet_browser import fill_student, homework_url, new_context, worksheet
+from worksheet_browser import axe_violations, fill_student, homework_url, new_context, worksheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -155,3 +155,62 @@ def test_collect_grade_reload_export(browser: Browser, served_site: str, served_
     assert "周五的对策<script>alert(1)</script>" in text and "赵一：发挥文案优势" in text and "李四的备份答案" in text
     zhou = next(r for r in rows if "周五" in r)
     assert 25 in zhou and "对策具体<b>好</b>" in zhou
+
+
+def test_duplicates_records_clear_and_storage_full(browser: Browser, served_teacher_site: str, tmp_path: Path) -> None:
+    """The later hand-in counts (real instants; unknown times lose); records export, merge by `at`, clear."""
+    early = _submission("吴六", "06", saved="2026-10-08T20:00:00+08:00", answers={"use": "较早的答案"})  # 12:00Z
+    late = _submission("吴六", "6", saved="2026-10-08T13:00:00Z", answers={"use": "较晚的答案"})
+    unknown = _submission("吴六", "006", saved="不是时间", answers={"use": "时间未知的答案"})
+    for n, sub in (("a-late", late), ("b-early", early), ("c-unknown", unknown)):
+        (tmp_path / f"{n}.json").write_text(json.dumps(sub, ensure_ascii=False), encoding="utf-8")
+    ctx = new_context(browser, "desktop")
+    page = ctx.new_page()
+    page.on("dialog", lambda d: d.accept())
+    _open_grade(page, served_teacher_site)
+    page.set_input_files("#ck-grade-files", [str(tmp_path / f"{n}.json") for n in ("b-early", "a-late", "c-unknown")])
+    page.get_by_label("工作单", exact=True).select_option(WS)
+    expect(page.locator(".ck-grade-list > li")).to_have_count(1)
+    page.get_by_role("button", name="电商2301 6 吴六").click()
+    detail = page.locator(".ck-grade-detail")
+    expect(detail).to_contain_text("较晚的答案")  # 13:00Z is later than 20:00+08:00 although the digits say less
+    score = detail.get_by_label("分析完整具体 得分（0–30）")
+    score.fill("10")
+    score.press("Tab")
+    expect(detail.get_by_label("内外因素区分正确 得分（0–20）")).to_be_focused()  # keyboard order
+    violations = axe_violations(page, ".ck-grade")
+    assert not violations, [v["id"] for v in violations]
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="导出评分记录").click()
+    record = tmp_path / "record.json"
+    info.value.save_as(record)
+    data = json.loads(record.read_text(encoding="utf-8"))
+    assert data["format"] == "coursekit-grading" and len(data["submissions"]) == 1
+    (key, grade), = data["grades"].items()
+    assert grade["scores"] == {"0": 10}
+
+    page.get_by_role("button", name="清空全部").click()
+    expect(page.locator(".ck-grade-list > li")).to_have_count(0)
+    page.set_input_files("#ck-grade-import", str(record))
+    expect(page.locator(".ck-grade-list > li")).to_have_count(1)
+    page.get_by_role("button", name="电商2301 6 吴六").click()
+    expect(score).to_have_value("10")
+    score.fill("12")  # now newer than the file's grade: importing the file again keeps 12
+    page.set_input_files("#ck-grade-import", str(record))
+    page.get_by_role("button", name="电商2301 6 吴六").click()
+    expect(score).to_have_value("12")
+    data["grades"][key] = {"scores": {"0": 3}, "comment": "导入的评语", "at": grade["at"] + 10**9}
+    record.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    page.set_input_files("#ck-grade-import", str(record))
+    page.get_by_role("button", name="电商2301 6 吴六").click()
+    expect(score).to_have_value("3")
+    expect(detail.get_by_label("评语")).to_have_value("导入的评语")
+    (tmp_path / "junk.json").write_text('{"format": "coursekit-answers"}', encoding="utf-8")
+    page.set_input_files("#ck-grade-import", str(tmp_path / "junk.json"))
+    expect(page.locator(".ck-grade-status").first).to_contain_text("不是本页导出的评分记录")
+
+    page.evaluate("() => { Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); }; }")
+    detail.get_by_label("评语").fill("存不下")
+    expect(page.locator(".ck-grade .ck-storage-warning")).to_contain_text("浏览器存储已满")
+    ctx.close()

@@ -74,11 +74,16 @@
 
   /** Add hand-ins by the contract's rule; problems listed, never stopping the rest. */
   function add(result) {
-    result.problems.forEach(function (p) { state.problems.push([String(p[0]), String(p[1])]); });
+    var seen = {};
+    state.problems.forEach(function (p) { seen[p[0] + SEP + p[1]] = 1; });
+    function problem(file, what) {  // the same file dropped twice is listed once
+      if (!seen[file + SEP + what]) { seen[file + SEP + what] = 1; state.problems.push([String(file), String(what)]); }
+    }
+    result.problems.forEach(function (p) { problem(p[0], p[1]); });
     var added = 0;
     result.subs.forEach(function (sub) {
       if (!byId[sub.worksheet]) {
-        state.problems.push([sub.file, "工作单“" + sub.worksheet + "”不在本课程中（可能来自别的课程或旧版本网站）"]);
+        problem(sub.file, "工作单“" + sub.worksheet + "”不在本课程中（可能来自别的课程或旧版本网站）");
         return;
       }
       var k = subKey(sub.worksheet, sub.student);
@@ -209,6 +214,10 @@
     });
     var firstWith = specs.filter(function (s) { return subsOf(s.id).length; })[0];
     ui.pick.value = cur && byId[cur] ? cur : (firstWith || specs[0] || {}).id || "";
+    var classes = {};
+    Object.keys(state.submissions).forEach(function (k) { classes[CK.ident.cls(state.submissions[k].student["class"])] = 1; });
+    ui.classes.textContent = "";
+    Object.keys(classes).filter(Boolean).sort().forEach(function (c) { ui.classes.appendChild(h("option", { value: c })); });
     ui.problems.textContent = "";
     state.problems.forEach(function (p) { ui.problems.appendChild(h("li", {}, [h("strong", { text: p[0] }), "：" + p[1]])); });
     ui.problemsBox.hidden = !state.problems.length;
@@ -463,6 +472,7 @@
   function build() {
     el.textContent = "";
     var fileInput = h("input", { type: "file", multiple: "", accept: ".docx,.json,.txt", id: "ck-grade-files",
+      "aria-label": "选择作业文件（.docx、.json、.txt，可多选）",
       onchange: function () { readFiles(fileInput.files).then(function () { fileInput.value = ""; }); } });
     var drop = h("div", { className: "ck-grade-drop", tabindex: "0", role: "button",
       "aria-describedby": "ck-grade-drop-help",
@@ -477,7 +487,8 @@
     ui.warn = h("p", { className: "ck-storage-warning", role: "alert", hidden: "" });
     ui.paste = h("textarea", { id: "ck-grade-paste", rows: "4" });
     ui.rosterText = h("textarea", { id: "ck-grade-roster", rows: "4" });
-    ui.rosterClass = h("input", { type: "text", id: "ck-grade-roster-class", autocomplete: "off" });
+    ui.rosterClass = h("input", { type: "text", id: "ck-grade-roster-class", autocomplete: "off", list: "ck-grade-classes" });
+    ui.classes = h("datalist", { id: "ck-grade-classes" });
     ui.rosterMsg = h("p", { className: "ck-grade-status", role: "status" });
     ui.problems = h("ul", {});
     ui.problemsBox = h("section", { className: "ck-grade-problems", hidden: "" }, [h("h2", { text: "问题文件" }), ui.problems]);
@@ -488,6 +499,7 @@
     ui.missingHead = h("h3", {});
     ui.detail = h("div", { className: "ck-grade-detail", "aria-live": "off" });
     var recordInput = h("input", { type: "file", accept: ".json", id: "ck-grade-import", className: "ck-grade-hidden",
+      tabindex: "-1", "aria-label": "评分记录文件（.json）",
       onchange: function () { importRecord(recordInput.files[0]); recordInput.value = ""; } });
     [
       ui.warn,
@@ -496,7 +508,7 @@
         h("p", {}, [h("button", { type: "button", className: "md-button", onclick: readPasted, text: "读取提交码" })]), ui.status]),
       h("section", {}, [h("h2", { text: "班级名单" }),
         h("p", {}, [h("label", { "for": "ck-grade-roster", text: "从 Excel 复制姓名和学号两列（可带表头和班级列）粘贴到这里" }), ui.rosterText]),
-        h("p", {}, [h("label", { "for": "ck-grade-roster-class", text: "名单所属班级（名单里没有班级列时填写）" }), ui.rosterClass]),
+        h("p", {}, [h("label", { "for": "ck-grade-roster-class", text: "名单所属班级（名单里没有班级列时填写）" }), ui.rosterClass, ui.classes]),
         h("p", {}, [h("button", { type: "button", className: "md-button", onclick: readRoster, text: "读取名单" })]), ui.rosterMsg]),
       ui.problemsBox,
       h("section", {}, [h("h2", { text: "评分" }),
@@ -506,10 +518,9 @@
       h("section", {}, [h("h2", { text: "保存与导出" }), h("p", { className: "ck-grade-actions" }, [
         h("button", { type: "button", className: "md-button md-button--primary", onclick: exportExcel, text: "导出 Excel" }),
         h("button", { type: "button", className: "md-button", onclick: exportRecord, text: "导出评分记录" }),
-        h("label", { "for": "ck-grade-import", className: "md-button", tabindex: "0", role: "button",
-          onkeydown: function (e) { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); recordInput.click(); } },
+        h("button", { type: "button", className: "md-button", onclick: function () { recordInput.click(); },
           text: "导入评分记录" }), recordInput,
-        h("button", { type: "button", className: "md-button", onclick: clearAll, text: "清空" })])])
+        h("button", { type: "button", className: "md-button", onclick: clearAll, text: "清空全部" })])])
     ].forEach(function (x) { el.appendChild(x); });
   }
 
