@@ -16,7 +16,7 @@ from playwright.sync_api import Page, Response, expect
 from conftest import ENV, ROOT, build, teacher_fragments
 from coursekit.localserver import serve
 from coursekit.registry import load
-from worksheet_browser import HOMEWORK, homework_url, worksheet
+from worksheet_browser import HOMEWORK, axe_violations, homework_url, worksheet
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -168,3 +168,21 @@ def test_unconfigured_teacher_edition_asks_for_the_address(page: Page, served_te
     page.get_by_label(LABELS[0]).check()
     page.get_by_role("button", name="生成作业链接").click()
     assert page.get_by_label("作业链接", exact=True).input_value().startswith(served_site + "/homework/?w=swot-talent")
+
+
+@pytest.mark.parametrize("edition", ["unconfigured", "linked"])
+def test_teacher_assign_page_accessible(page: Page, served_teacher_site: str, linked_teacher: str, served_site: str,
+                                        edition: str) -> None:
+    """axe-core on the teacher form: the address notice and field, then a link made for the student edition."""
+    page.goto((served_teacher_site if edition == "unconfigured" else linked_teacher) + "/assign/")
+    page.get_by_label(LABELS[0]).check()
+    if edition == "unconfigured":
+        page.get_by_role("button", name="生成作业链接").click()
+        page.get_by_label("学生版网址").fill("ftp://x")
+        page.get_by_role("button", name="使用这个网址").click()
+        expect(page.locator('[data-assign="site-msg"]')).to_contain_text("http://")
+    else:
+        page.get_by_role("button", name="生成作业链接").click()
+        expect(page.locator("img.ck-assign-qr")).to_be_visible()
+    violations = axe_violations(page, "form.ck-assign")
+    assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
