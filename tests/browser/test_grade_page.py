@@ -214,3 +214,33 @@ def test_duplicates_records_clear_and_storage_full(browser: Browser, served_teac
     detail.get_by_label("评语").fill("存不下")
     expect(page.locator(".ck-grade .ck-storage-warning")).to_contain_text("浏览器存储已满")
     ctx.close()
+
+
+def test_word_files_are_checked_before_inflating(browser: Browser, served_teacher_site: str, tmp_path: Path) -> None:
+    """A zip with too many entries, a part over 20 MB and a plain Word file are refused with their reasons."""
+    import zipfile
+
+    with zipfile.ZipFile(tmp_path / "many.docx", "w") as z:
+        for i in range(401):
+            z.writestr(f"word/p{i}.xml", "x")
+    with zipfile.ZipFile(tmp_path / "huge.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("customXml/item1.xml", b"\0" * (21 * 1024 * 1024))  # inflates to 21 MB: never inflated
+    with zipfile.ZipFile(tmp_path / "plain.docx", "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    (tmp_path / "notes.txt").write_text("没有提交码的文字", encoding="utf-8")
+    (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(_submission("蒋十三", "13"), ensure_ascii=False), encoding="utf-8")
+    ctx = new_context(browser, "desktop")
+    page = ctx.new_page()
+    _open_grade(page, served_teacher_site)
+    names = ("many.docx", "huge.docx", "plain.docx", "notes.txt", "photo.png", "good.json")
+    page.set_input_files("#ck-grade-files", [str(tmp_path / n) for n in names])
+    expect(page.locator(".ck-grade-status").first).to_contain_text("读取了 1 份作业")
+    problems = page.locator(".ck-grade-problems li")
+    expect(problems).to_have_count(5)
+    for name, reason in (("many.docx", "条目过多"), ("huge.docx", "超过 20 MB"), ("plain.docx", "没有本站的答案数据"),
+                         ("notes.txt", "没有找到提交码"), ("photo.png", "不支持的文件类型")):
+        expect(problems.filter(has_text=name)).to_contain_text(reason)
+    expect(page.locator(".ck-grade-list")).to_contain_text("蒋十三")
+    ctx.close()

@@ -213,7 +213,8 @@
         (state.roster.length ? "，未交 " + m : "") + "）" }));
     });
     var firstWith = specs.filter(function (s) { return subsOf(s.id).length; })[0];
-    ui.pick.value = cur && byId[cur] ? cur : (firstWith || specs[0] || {}).id || "";
+    // until the teacher picks one, show the first worksheet anything was handed in for
+    ui.pick.value = cur && byId[cur] && (ui.chosen || !firstWith) ? cur : (firstWith || specs[0] || {}).id || "";
     var classes = {};
     Object.keys(state.submissions).forEach(function (k) { classes[CK.ident.cls(state.submissions[k].student["class"])] = 1; });
     ui.classes.textContent = "";
@@ -492,7 +493,7 @@
     ui.rosterMsg = h("p", { className: "ck-grade-status", role: "status" });
     ui.problems = h("ul", {});
     ui.problemsBox = h("section", { className: "ck-grade-problems", hidden: "" }, [h("h2", { text: "问题文件" }), ui.problems]);
-    ui.pick = h("select", { id: "ck-grade-pick", onchange: function () { ui.current = null; showList(); } });
+    ui.pick = h("select", { id: "ck-grade-pick", onchange: function () { ui.chosen = true; ui.current = null; showList(); } });
     ui.list = h("ul", { className: "ck-grade-list" });
     ui.missing = h("ul", { className: "ck-grade-missing" });
     ui.listHead = h("h3", {});
