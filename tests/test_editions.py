@@ -89,8 +89,10 @@ def test_grade_page_is_teacher_only(student_site: Path, teacher_site: Path) -> N
         if f.suffix not in (".html", ".json", ".js", ".xml") or not f.is_file():
             continue
         text = f.read_text(encoding="utf-8", errors="replace")
-        for leak in ("ck-grade", "grade/", "grade.css", "answerHtml", descriptor):
+        for leak in ("ck-grade.js", "ck-grade-read.js", "data-ck-grade", "ck-grade-data", "grade.css", "answerHtml",
+                     descriptor):
             assert leak not in text, f"{f.relative_to(student_site)} contains {leak!r}"
+        assert not re.search(r'href="[^"]*\bgrade/', text), f"{f.relative_to(student_site)} links to grade/"
 
 
 def test_grade_data_cannot_end_its_script() -> None:
