@@ -14,6 +14,7 @@ from ..cli import course_root, root_option
 from ..errors import CourseError
 from ..registry import load
 from .gradebook import Gradebook, gather
+from .merge import GradebookError, read_previous
 from .read import find_files
 from .workbook import write
 
@@ -34,6 +35,10 @@ def collect(folder: Path, output: Path, root: str | None) -> None:
     except CourseError as exc:
         raise click.ClickException(f"course content has problems, fix them first:\n{exc}") from None
     folder = folder.resolve()
+    try:
+        prev = read_previous(output)
+    except GradebookError as exc:
+        raise click.ClickException(str(exc)) from None
     files = find_files(folder)
     if not files:
         raise click.ClickException(f"{folder} 里没有文件：把学生交的 .docx / .json 放进这个文件夹再运行")
@@ -43,11 +48,11 @@ def collect(folder: Path, output: Path, root: str | None) -> None:
         task = bar.add_task("collect", total=len(files))
         book = gather(files, folder, reg, tick=lambda: bar.advance(task))
     report(book)
-    if not book.count:
+    if not book.count and not prev:
         click.echo("没有读到任何有效的提交，未生成成绩表。", err=True)
         sys.exit(1)
     try:
-        write(book, reg, folder, output)
+        write(book, reg, folder, output, prev)
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}; close it in Excel/WPS and retry") from None
     click.echo(f"已写入 {output}")
