@@ -148,3 +148,18 @@ def test_no_serious_accessibility_violations(page: Page, served_site: str, path:
         page.locator(".ck-enhanced").first.wait_for()
     violations = axe_violations(page, scope)
     assert violations == [], [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations]
+
+
+def test_student_edition_links_stay_on_its_own_homework_page(page: Page, served_site: str, student_site) -> None:
+    """Only the teacher edition sends links elsewhere: a remembered student-site address changes nothing here."""
+    page.goto(f"{served_site}/assign/")
+    page.evaluate("() => localStorage.setItem('ck:student-site', 'https://example.invalid/shequn/')")
+    page.reload()
+    expect(page.locator("#ck-assign-site")).to_have_count(0)
+    page.get_by_label("社群运营人才 SWOT 分析表").check()
+    page.get_by_role("button", name="生成作业链接").click()
+    assert page.get_by_label("作业链接", exact=True).input_value() == f"{served_site}/homework/?w=swot-talent"
+    page.goto(f"{served_site}/modules/01-preparation/3-professional/?w=swot-talent")  # not forwarded anywhere
+    worksheet(page, "swot-talent")
+    assert page.url.startswith(served_site)
+    assert "CK.editions" not in (student_site / "homework" / "index.html").read_text(encoding="utf-8")
