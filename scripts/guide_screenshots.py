@@ -80,25 +80,55 @@ def save(name: str, png: bytes) -> None:
     print(f"  {path.relative_to(ROOT)}：{img.width}×{img.height}，{buf.tell() // 1024} KB，{colors} 色")
 
 
-def shot(page: Page, name: str, target: Locator, max_height: int = 900, below: bool = False) -> None:
-    """Screenshot ``target`` (cut to ``max_height`` px from its top, with a little margin around it);
-    ``below``: ``max_height`` px from the element's top, whatever follows it included."""
+def clip_png(page: Page, target: Locator, max_height: int, below: bool = False,
+             until: Locator | None = None) -> bytes:
+    """PNG of ``target`` (cut to ``max_height`` px from its top, a little margin around it); ``below``:
+    ``max_height`` px whatever follows the element; ``until``: down to the bottom of that element."""
     # the sticky header would otherwise be drawn over the element in a full-page capture
     page.add_style_tag(content=".md-header { position: static !important; } "
                                ".md-header, .md-tabs { box-shadow: none !important; }")
     target.wait_for(state="visible", timeout=WAIT_MS)
     box = target.bounding_box()
+    end = until.bounding_box() if until is not None else None
     if box is None:
-        raise AssertionError(f"{name}: the element is not visible")
+        raise AssertionError("the element is not visible")
     scroll = page.evaluate("() => [window.scrollX, window.scrollY]")
     x, y = box["x"] + scroll[0], box["y"] + scroll[1]
     width = page.viewport_size["width"] if page.viewport_size else 1000
     left = max(0.0, x - 8)
+    height = box["height"] if end is None else end["y"] + end["height"] - box["y"]
     clip = {"x": left, "y": max(0.0, y - 8), "width": min(box["width"] + 16, width - left),
-            "height": max_height if below else min(box["height"] + 16, max_height)}
+            "height": max_height if below else min(height + 16, max_height)}
     page_height = page.evaluate("() => document.documentElement.scrollHeight")
     clip["height"] = min(clip["height"], page_height - clip["y"])
-    save(name, page.screenshot(clip=clip, full_page=True))
+    return page.screenshot(clip=clip, full_page=True)
+
+
+def shot(page: Page, name: str, target: Locator, max_height: int = 900, below: bool = False) -> None:
+    """Screenshot one element into ``name``.png."""
+    save(name, clip_png(page, target, max_height, below))
+
+
+def stack(parts: list[bytes]) -> bytes:
+    """Several captures one under the other, with a dashed gap saying something was left out between them."""
+    imgs = [Image.open(io.BytesIO(p)).convert("RGB") for p in parts]
+    gap = 24
+    out = Image.new("RGB", (max(i.width for i in imgs), sum(i.height for i in imgs) + gap * (len(imgs) - 1)),
+                    "white")
+    y = 0
+    for n, img in enumerate(imgs):
+        out.paste(img, (0, y))
+        y += img.height
+        if n < len(imgs) - 1:
+            for x in range(0, out.width, 12):
+                for dy in (gap // 2 - 1, gap // 2):
+                    for dx in range(6):
+                        if x + dx < out.width:
+                            out.putpixel((x + dx, y + dy), (170, 170, 170))
+            y += gap
+    buf = io.BytesIO()
+    out.save(buf, format="PNG")
+    return buf.getvalue()
 
 
 def step(name: str, what: str, run: Callable[[], None]) -> bool:
@@ -108,7 +138,7 @@ def step(name: str, what: str, run: Callable[[], None]) -> bool:
         run()
         return True
     except (PlaywrightTimeout, AssertionError) as err:
-        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        first = " ".join(str(err).strip().splitlines()[:3]) if str(err).strip() else type(err).__name__
         print(f"  跳过（页面上还没有这一步需要的元素：{first}）")
         skipped.append(name)
         return False
@@ -121,9 +151,9 @@ def first_present(page: Page, selectors: list[str], timeout: int = WAIT_MS) -> L
     return loc
 
 
-def run_loop(browser: Browser, student_url: str, teacher_url: str) -> None:
+def run_loop(browser: Browser, student_url: str, teacher_url: str, tmp: Path) -> None:
     """The whole loop, one shot per step."""
-    state: dict[str, Any] = {"homework": None, "chat": []}
+    state: dict[str, Any] = {"homework": None, "chat": [], "tmp": tmp}
     teacher = browser.new_context(locale="zh-CN", accept_downloads=True, **DESKTOP)
     tpage = teacher.new_page()
 
@@ -142,7 +172,7 @@ def run_loop(browser: Browser, student_url: str, teacher_url: str) -> None:
         form.locator(".ck-assign-out img.ck-assign-qr").wait_for(timeout=WAIT_MS)
         state["homework"] = form.locator(".ck-assign-link").input_value()
         tpage.evaluate("() => document.activeElement && document.activeElement.blur()")
-        shot(tpage, "assign", form, max_height=1100)
+        save("assign", clip_png(tpage, form, 1400, until=form.locator(".ck-assign-out")))
 
     if not step("assign", "作业布置：勾选工作单，生成链接和二维码", assign):
         return
@@ -157,9 +187,7 @@ def run_loop(browser: Browser, student_url: str, teacher_url: str) -> None:
         spage.locator(".ck-homework .ck-worksheet.ck-enhanced").first.wait_for(timeout=WAIT_MS)
         notice = first_present(spage, [".ck-hw-wechat", ".ck-wechat", '[data-hw="wechat"]', ".ck-wechat-notice"],
                                timeout=3000)
-        notice.scroll_into_view_if_needed()
-        spage.evaluate("() => window.scrollTo(0, 0)")
-        save("homework", spage.screenshot())
+        save("homework", clip_png(spage, spage.locator(".ck-hw-head"), 1000, until=notice))
 
     step("homework", "作业页（微信里）：说明和微信提示", homework)
 
@@ -176,50 +204,66 @@ def run_loop(browser: Browser, student_url: str, teacher_url: str) -> None:
         state["chat"] = [submit(spage, ws)]
         box = first_present(spage, [".ck-submit-box", ".ck-code-box", ".ck-submit", "[data-ck-code]"], timeout=3000)
         shot(spage, "code", box, max_height=700)
-        # a second student on another phone, for the missing list and the hand-in count
-        other = browser.new_context(locale="zh-CN", **PHONE)
-        opage = other.new_page()
-        opage.goto(str(state["homework"]))
-        ows = opage.locator(".ck-homework .ck-worksheet.ck-enhanced").first
-        ows.wait_for(timeout=WAIT_MS)
-        fill_in(ows, *STUDENTS[1])
-        state["chat"].append(submit(opage, ows))
-        other.close()
 
     step("code", "提交码", code)
 
+    def word(name: str, number: str) -> None:
+        """One student hands in a Word file, filled in on a computer."""
+        ctx = browser.new_context(locale="zh-CN", accept_downloads=True, **DESKTOP)
+        page = ctx.new_page()
+        page.goto(str(state["homework"]))
+        ws = page.locator(".ck-homework .ck-worksheet.ck-enhanced").first
+        ws.wait_for(timeout=WAIT_MS)
+        fill_in(ws, name, number)
+        with page.expect_download(timeout=WAIT_MS) as dl:
+            ws.get_by_role("button", name="下载 Word", exact=True).click()
+        path = Path(state["tmp"]) / dl.value.suggested_filename
+        dl.value.save_as(path)
+        state["files"].append(path)
+        ctx.close()
+
+    state["files"] = []
+    for name, number in STUDENTS[0 if not state["chat"] else 1:]:
+        step(f"word {name}", f"{name} 交 Word 文件（不截图）", lambda n=name, m=number: word(n, m))
+
     def grade() -> None:
-        if not state["chat"]:
-            raise AssertionError("no 提交码 from the student steps")
+        if not state["chat"] and not state["files"]:
+            raise AssertionError("no hand-ins from the student steps")
         tpage.goto(f"{teacher_url}/grade/")
-        paste = first_present(tpage, ["textarea.ck-grade-paste", '[data-grade="paste"]', "textarea[name=paste]",
-                                      ".ck-grade textarea"])
-        paste.fill("\n\n".join(state["chat"]))
-        button_near(tpage, paste, ["读取", "导入", "读取提交码"])
-        roster = first_present(tpage, ["textarea.ck-grade-roster", '[data-grade="roster"]', "textarea[name=roster]"])
-        roster.fill(ROSTER)
-        button_near(tpage, roster, ["读取名单", "导入名单", "保存名单"])
-        first_present(tpage, [".ck-grade-missing", '[data-grade="missing"]']).wait_for(timeout=WAIT_MS)
-        tpage.get_by_text(STUDENTS[0][0]).first.click()
-        score = first_present(tpage, [".ck-grade-scores select", ".ck-grade-scores input", ".ck-grade select",
-                                      '.ck-grade input[type="number"]'])
-        scores = tpage.locator(".ck-grade-scores select, .ck-grade-scores input, .ck-grade select, "
-                               '.ck-grade input[type="number"]')
+        root = tpage.locator(".ck-grade[data-ck-ready]")
+        root.wait_for(timeout=WAIT_MS)
+        if state["files"]:
+            tpage.locator("#ck-grade-files").set_input_files([str(f) for f in state["files"]])
+        if state["chat"]:
+            chat = "\n".join(f"{STUDENTS[0][0]} 10:2{i}\n{c}" for i, c in enumerate(state["chat"]))
+            tpage.locator("#ck-grade-paste").fill(chat)
+            tpage.get_by_role("button", name="读取提交码", exact=True).click()
+        tpage.locator("#ck-grade-roster").fill(ROSTER)
+        tpage.get_by_role("button", name="读取名单", exact=True).click()
+        tpage.locator(".ck-grade-status").filter(has_text="名单").first.wait_for(timeout=WAIT_MS)
+        pick = tpage.locator("#ck-grade-pick")
+        if pick.locator(f'option[value="{ASSIGN[0]}"]').count():
+            pick.select_option(ASSIGN[0])
+        tpage.locator(".ck-grade-missing li").first.wait_for(timeout=WAIT_MS)
+        tpage.locator(".ck-grade-student").filter(has_text=STUDENTS[0][0]).first.click()
+        scores = tpage.locator("input.ck-grade-score")
+        scores.first.wait_for(timeout=WAIT_MS)
         for i in range(scores.count()):
-            el = scores.nth(i)
-            if el.evaluate("e => e.tagName") == "SELECT":
-                values = el.locator("option").evaluate_all("os => os.map(o => o.value).filter(v => v !== '')")
-                if values:
-                    el.select_option(values[len(values) * 3 // 4])
-            else:
-                el.fill("4")
-        comment = tpage.locator(".ck-grade textarea.ck-grade-comment, [data-grade=\"comment\"]").first
-        if comment.count():
-            comment.fill("分析有条理，劣势一栏可以再具体一些。")
-        score.scroll_into_view_if_needed()
-        tpage.evaluate("() => window.scrollTo(0, 0)")
-        root = first_present(tpage, [".ck-grade"])
-        shot(tpage, "grade", root, max_height=1300)
+            # about 80 % of each criterion's full marks, read from its label "…得分（0–30）"
+            top = scores.nth(i).evaluate("e => +((e.labels[0] || {}).textContent || '').replace(/.*–(\\d+).*/, '$1') || 5")
+            scores.nth(i).fill(str(round(top * (0.8 if i % 2 else 0.7))))
+        tpage.locator("textarea.ck-grade-comment").fill("优势和劣势写得具体，策略和结论对应得上；机会一栏可以再结合本地岗位。")
+        tpage.locator("textarea.ck-grade-comment").blur()
+        section = tpage.locator(".ck-grade section").filter(has=tpage.locator("#ck-grade-pick"))
+        head = clip_png(tpage, section, 700, until=tpage.locator(".ck-grade-detail > *").first)
+        form = tpage.locator(".ck-grade-form")
+        first = clip_png(tpage, form.locator(".ck-grade-criterion").first, 400)
+        ends = [tpage.locator(".ck-grade-total"), form.locator("p").filter(has=tpage.locator("textarea.ck-grade-comment"))]
+        ends.sort(key=lambda loc: (loc.bounding_box() or {"y": 0.0})["y"])
+        last = clip_png(tpage, ends[0], 400, until=ends[1])
+        if os.environ.get("GUIDE_DEBUG"):
+            tpage.screenshot(path=str(Path(state["tmp"]).parent / "grade-debug.png"), full_page=True)
+        save("grade", stack([head, first, last]))
 
     step("grade", "作业汇总：放入提交码、班级名单、未交名单、评分", grade)
     phone.close()
@@ -228,7 +272,8 @@ def run_loop(browser: Browser, student_url: str, teacher_url: str) -> None:
 
 def fill_in(ws: Locator, name: str, number: str) -> None:
     """Student bar and every text box of a worksheet, with plausible short answers."""
-    for label, value in (("姓名", name), ("学号", number)):
+    # 班级 is fixed by the homework link where that has landed; typed in (as students did before) otherwise
+    for label, value in (("姓名", name), ("班级", CLASS), ("学号", number)):
         box = ws.get_by_label(label, exact=True)
         if box.count() and box.first.is_editable():
             box.first.fill(value)
@@ -255,17 +300,6 @@ def submit(page: Page, ws: Locator) -> str:
     return text
 
 
-def button_near(page: Page, field: Locator, names: list[str]) -> None:
-    """Click a read/import button for a paste box when the page has one (some pages read on input)."""
-    for name in names:
-        btn = page.get_by_role("button", name=name, exact=True)
-        if btn.count():
-            btn.first.click()
-            return
-    field.dispatch_event("input")
-    field.dispatch_event("change")
-
-
 def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -279,7 +313,7 @@ def main() -> int:
             with serve(teacher) as teacher_url, sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 try:
-                    run_loop(browser, student_url, teacher_url)
+                    run_loop(browser, student_url, teacher_url, Path(tmp))
                 finally:
                     browser.close()
     total = sum(p.stat().st_size for p in OUT.glob("*.png"))
