@@ -254,6 +254,13 @@ def run_loop(browser: Browser, student_url: str, teacher_url: str, tmp: Path) ->
             scores.nth(i).fill(str(round(top * (0.8 if i % 2 else 0.7))))
         tpage.locator("textarea.ck-grade-comment").fill("优势和劣势写得具体，策略和结论对应得上；机会一栏可以再结合本地岗位。")
         tpage.locator("textarea.ck-grade-comment").blur()
+        # draw the list again from the saved grades, so its mark shows the total whatever the live update does
+        others = pick.locator("option").evaluate_all(f"os => os.map(o => o.value).filter(v => v && v !== '{ASSIGN[0]}')")
+        if others:
+            pick.select_option(others[0])
+            pick.select_option(ASSIGN[0])
+            tpage.locator(".ck-grade-student").filter(has_text=STUDENTS[0][0]).first.click()
+            tpage.locator("input.ck-grade-score").first.wait_for(timeout=WAIT_MS)
         section = tpage.locator(".ck-grade section").filter(has=tpage.locator("#ck-grade-pick"))
         head = clip_png(tpage, section, 700, until=tpage.locator(".ck-grade-detail > *").first)
         form = tpage.locator(".ck-grade-form")
