@@ -95,3 +95,33 @@ def axe_violations(page: Page, selector: str) -> list[dict[str, Any]]:
     page.add_script_tag(path=str(AXE))
     found = page.evaluate("async sel => (await axe.run(sel)).violations", selector)
     return [v for v in found if v["impact"] in ("serious", "critical")]
+
+
+def assignment_url(base: str, ids: tuple[str, ...] = HOMEWORK, cls: str = "", due: str = "") -> str:
+    """The homework page assigning ``ids`` to class ``cls`` with due date ``due`` (query ``c`` and ``d``)."""
+    from urllib.parse import urlencode
+    query = {"w": ",".join(ids)}
+    if cls:
+        query["c"] = cls
+    if due:
+        query["d"] = due
+    return f"{base}/homework/?{urlencode(query, safe=',')}"
+
+
+def submit_message(ws: Locator) -> str:
+    """Click 提交 on a worksheet and return the message its dialog shows (the text the student copies)."""
+    ws.get_by_role("button", name="提交", exact=True).click()
+    box = ws.locator(".ck-submit-box textarea")
+    expect(box).to_have_value(lambda_has_text("提交码：CK1."))
+    return box.input_value()
+
+
+def lambda_has_text(text: str) -> Any:
+    """A regex matching a value that contains ``text``."""
+    import re
+    return re.compile(re.escape(text))
+
+
+def stored(page: Page, ws_id: str) -> dict[str, Any]:
+    """A worksheet's answers as this browser stored them."""
+    return page.evaluate("id => (CK.store.load(id) || {}).answers || {}", ws_id)

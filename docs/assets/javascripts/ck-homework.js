@@ -68,6 +68,8 @@
     miss.textContent = missing.length ? "链接里的这些工作单在本站找不到（可能已改名）：" + missing.join("、") + "。请告诉老师。" : "";
     head.hidden = !found.length && !missing.length;
     page.querySelector(".ck-hw-empty").hidden = found.length > 0;
+    var wechat = page.querySelector(".ck-hw-wechat");
+    if (wechat) wechat.hidden = !(found.length && /MicroMessenger/i.test(navigator.userAgent));
     if (found.length) loadItems(found).then(function () { if (CK.worksheets) CK.worksheets.init(); });
   }
 

@@ -107,21 +107,43 @@
     status(ws, "正在保存…");
   }
 
+  /** The homework link's class and due date when this is the homework page, else null. */
+  function assignment() {
+    if (!document.querySelector(".ck-homework") || !CK.assign) return null;
+    var a = CK.assign.parse(root.location.search);
+    return a.cls || a.due ? { "class": a.cls, due: a.due } : null;
+  }
+
+  /** The student as hand-ins name them: the stored one, with the homework link's class (never stored). */
+  function student() {
+    var s = CK.store.student(), a = assignment();
+    if (a && a["class"]) s["class"] = a["class"];
+    return s;
+  }
+
   /** Show a short message in a worksheet's status line. */
   function status(ws, msg) { ws.status.textContent = msg; }
 
   /** The student bar: name, class and number, typed once and shared by every worksheet. */
   function studentBar(ws) {
     var bar = h("div", { className: "ck-student", role: "group", "aria-label": "学生信息（填一次，所有工作单通用）" });
-    var student = CK.store.student();
+    var s = student(), a = assignment(), fixed = !!(a && a["class"]);
     [["name", "姓名", "name"], ["class", "班级", "off"], ["number", "学号", "off"]].forEach(function (d) {
       var input = h("input", { type: "text", name: d[0], autocomplete: d[2], maxlength: "40", "data-student": d[0] });
-      input.value = student[d[0]];
-      bar.appendChild(h("label", { className: "ck-student-field" }, [h("span", { text: d[1] }), input]));
+      input.value = s[d[0]];
+      var label = h("label", { className: "ck-student-field" }, [h("span", { text: d[1] }), input]);
+      bar.appendChild(label);
+      if (d[0] === "class" && fixed) {
+        // the class comes from the homework link: shown and handed in, but not stored over the student's own
+        input.readOnly = true;
+        input.setAttribute("data-fixed", "1");
+        input.setAttribute("aria-describedby", ws.id + "--class-note");
+        bar.appendChild(h("small", { className: "ck-student-note", id: ws.id + "--class-note", text: "班级由作业链接指定" }));
+      }
     });
     bar.addEventListener("input", function (e) {
       var key = e.target.getAttribute("data-student");
-      if (!key) return;
+      if (!key || e.target.hasAttribute("data-fixed")) return;
       var s = CK.store.student();
       s[key] = e.target.value;
       CK.store.setStudent(s);
@@ -175,6 +197,8 @@
     var warn = h("p", { className: "ck-storage-warning", role: "alert", hidden: "" });
     el.insertBefore(warn, el.querySelector(".ck-ws-section"));
     el.insertBefore(studentBar(ws), warn);
+    var a = assignment();
+    if (a && a.due) el.insertBefore(h("p", { className: "ck-ws-due", text: "截止日期：" + a.due }), warn);
     ws.oldPanel = h("div", { className: "ck-old", hidden: "" });
     ws.status = h("p", { className: "ck-ws-status", role: "status" });
     var tools = CK.actions.toolbar(ws);
@@ -212,6 +236,7 @@
 
   /** Set up every worksheet on the current page. */
   function init() {
+    if (CK.actions && /^#ck=/.test(root.location.hash)) CK.actions.importFragment();
     flushAll();
     sheets = sheets.filter(function (ws) { return document.body.contains(ws.el); });
     document.querySelectorAll(".ck-worksheet[data-worksheet]").forEach(setup);
@@ -223,6 +248,8 @@
     flush: flushAll,
     reconcile: reconcile,
     renderOld: renderOld,
+    assignment: assignment,
+    student: student,
     /** Worksheets on this page. */
     list: function () { return sheets; },
     /** Re-read answers from storage into the controls (after an import). */
@@ -232,13 +259,13 @@
         show(ws, true);
         renderOld(ws);
       });
-      var s = CK.store.student();
+      var s = student();
       document.querySelectorAll("[data-student]").forEach(function (i) { i.value = s[i.getAttribute("data-student")]; });
       this.printHeaders();
     },
     /** The print header of every worksheet: name, class, number and today's date. */
     printHeaders: function () {
-      var s = CK.store.student(), date = CK.today();
+      var s = student(), date = CK.today();
       document.querySelectorAll(".ck-print-header").forEach(function (p) {
         p.textContent = "姓名：" + (s.name || "＿＿＿＿") + "　班级：" + (s["class"] || "＿＿＿＿") +
           "　学号：" + (s.number || "＿＿＿＿") + "　日期：" + date;
