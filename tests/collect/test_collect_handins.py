@@ -6,7 +6,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from handins import Handins, copy_handins, make_handins
+from handins import SWOT_ZHANG, Handins, copy_handins, make_handins
 
 from conftest import ROOT, run  # tests/conftest.py
 from coursekit.collect.columns import OTHER
@@ -200,3 +200,49 @@ def test_progress_and_rerun_with_many_files(handin_copy, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     assert "读取 40 个文件：4 份有效提交" in result.stdout
     assert result.stdout.count("重复提交") == 32
+
+
+def _answer_after(doc, label: str):
+    """The first paragraph after the CkLabel paragraph ``label``."""
+    paras = doc.paragraphs
+    i = next(i for i, p in enumerate(paras) if p.style.style_id == "CkLabel" and p.text == label)
+    return paras[i + 1]
+
+
+def test_word_text_edited_after_export_counts(handin_copy, tmp_path: Path) -> None:
+    import docx
+
+    h = handin_copy
+    path = h.folder / h.files["zhang-swot"]
+    doc = docx.Document(str(path))
+    _answer_after(doc, "U——用（发挥优势）").text = "在 Word 里改写的答案"
+    doc.save(str(path))
+    lead = h.folder / h.files["zhang-lead"]
+    doc = docx.Document(str(lead))
+    table = next(t for t in doc.tables if t.rows[0].cells[0].text == "诱饵")
+    table.rows[1].cells[1].text = "Word 里补的成本"
+    # whitespace-only differences are not edits
+    _answer_after(doc, "目标用户").text = "  县城年轻父母 "
+    doc.save(str(lead))
+    out = tmp_path / "g.xlsx"
+    result = run("coursekit", "collect", h.folder, "-o", out, "--root", ROOT)
+    assert result.returncode == 0, result.stderr
+    book = openpyxl.load_workbook(out)
+    reg = load(ROOT)
+    swot = reg.get("worksheets", "swot-talent")
+    sheet = book[_title(swot)[:31]]
+    head = [c.value for c in sheet[1]]
+    row = next(dict(zip(head, r)) for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "01")
+    assert row["U——用（发挥优势）"] == "在 Word 里改写的答案"
+    assert row["核对提示"] == "学生在 Word 里改过：U——用（发挥优势）（已按 Word 正文记录）"
+    assert row["S——停（停止或弥补劣势）"] == SWOT_ZHANG["stop"]
+    lm = reg.get("worksheets", "lead-magnet-design")
+    sheet = book[_title(lm)[:31]]
+    head = [c.value for c in sheet[1]]
+    row = dict(zip(head, next(sheet.iter_rows(min_row=2, values_only=True))))
+    f = next(f for f in lm.fields() if f.id == "candidates")
+    assert row[f"{f.label}·第1行·{f.columns[0]}"] == "试吃装"
+    assert row[f"{f.label}·第1行·{f.columns[1]}"] == "Word 里补的成本"
+    assert row[f"{f.label}·第5行·{f.columns[4]}"] == "第五行风险"
+    assert row["核对提示"] == f"学生在 Word 里改过：{f.label}（已按 Word 正文记录）"
+    assert row["目标用户"] == "县城年轻父母"

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..registry import Registry
+from . import word
 from .read import Submission, Unreadable, read_with_notes, shown_path
 
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC).timestamp()
@@ -61,6 +62,9 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
             if sub.worksheet not in reg.records["worksheets"]:
                 book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”不是本课程的工作单"))
                 continue
+            if sub.word is not None:
+                sub.notes += word.apply(reg.get("worksheets", sub.worksheet), sub.answers, word.parse(sub.word))
+                sub.word = None  # the text is not needed any more; a big folder should not keep it all
             if instant(sub.saved) is None:
                 sub.notes.append(f"提交时间不详（文件里写的是“{sub.saved[:40]}”）" if sub.saved else "提交时间不详")
             if not (sub.student.name or sub.student.number):

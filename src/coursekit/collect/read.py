@@ -62,6 +62,7 @@ class Submission:
     saved: str = ""      # ISO time the student saved or exported it
     source: Path = Path()
     notes: list[str] = field(default_factory=list)  # for the teacher's 核对提示 column
+    word: bytes | None = None  # word/document.xml of a .docx, compared with the answers once the worksheet is known
 
 
 def read_file(path: Path) -> list[Submission]:
@@ -81,7 +82,10 @@ def read_with_notes(path: Path) -> tuple[list[Submission], list[str]]:
     if suffix in (".docx", ".json") and size > MAX_FILE:
         raise Unreadable(f"文件有 {size // 1024 // 1024} MB，超过 {MAX_FILE // 1024 // 1024} MB，不是网站生成的作业文件")
     if suffix == ".docx":
-        return [submission_from(_docx_payload(path), path)], []
+        payload, body = _docx_payload(path)
+        sub = submission_from(payload, path)
+        sub.word = body
+        return [sub], []
     if suffix == ".json":
         return _json_submissions(path), []
     if suffix == ".txt":
@@ -91,8 +95,8 @@ def read_with_notes(path: Path) -> tuple[list[Submission], list[str]]:
     raise Unreadable(f"不支持的文件类型“{path.suffix or '无扩展名'}”：只读取网站生成的 .docx、.json 和粘贴提交码的 .txt")
 
 
-def _docx_payload(path: Path) -> dict[str, Any]:
-    """The JSON payload of the custom XML part the site writes into every .docx."""
+def _docx_payload(path: Path) -> tuple[dict[str, Any], bytes | None]:
+    """The JSON payload of the custom XML part the site writes into every .docx, and its document.xml."""
     try:
         with zipfile.ZipFile(path) as z:
             names = sorted((n for n in z.namelist() if n.startswith("customXml/item") and n.endswith(".xml")
@@ -112,7 +116,9 @@ def _docx_payload(path: Path) -> dict[str, Any]:
                 except ElementTree.ParseError:
                     continue
                 if root.tag == ROOT_TAG:
-                    return _json(root.text or "", "Word 文件里的答案数据")
+                    with z.open("word/document.xml") as doc:
+                        body = doc.read(MAX_PART + 1)
+                    return _json(root.text or "", "Word 文件里的答案数据"), body if len(body) <= MAX_PART else None
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, KeyError, RuntimeError, NotImplementedError,
             ValueError, zipfile.LargeZipFile) as exc:
         raise Unreadable(f"文件已损坏，无法作为 Word 文件打开（{type(exc).__name__}）；请学生重新下载后再交") from None
