@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.editions import check_edition, strip_teacher_blocks, teacher_blocks
+from coursekit import grading
 from coursekit.grading import script_json
 
 PAGE = """# 标题
@@ -82,7 +83,7 @@ def test_grade_page_is_teacher_only(student_site: Path, teacher_site: Path) -> N
     assert (teacher_site / "assets" / "javascripts" / "ck-grade.js").exists()
 
     assert not (student_site / "grade").exists()
-    for rel in ("assets/javascripts/ck-grade.js", "assets/javascripts/ck-grade-read.js", "assets/stylesheets/grade.css"):
+    for rel in grading.ASSETS:
         assert not (student_site / rel).exists(), rel
     descriptor = data["worksheets"][0]["rubric"]["criteria"][0]["descriptors"][0]
     for f in student_site.rglob("*"):

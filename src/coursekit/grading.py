@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 
 PAGE = "grade.md"
 PLACEHOLDER = "<!-- ck:grading -->"
+# Only 作业汇总 uses these; the student build leaves them out.
 ASSETS = ("assets/javascripts/ck-grade.js", "assets/javascripts/ck-grade-read.js",
+          "assets/javascripts/ck-xlsx.js", "assets/javascripts/ck-gradebook.js",
           "assets/stylesheets/grade.css")
 
 

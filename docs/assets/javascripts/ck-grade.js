@@ -334,7 +334,10 @@
       state.grades[key] = cur;
       save();
       showTotal();
-      var mark = ui.list.querySelector('button[data-key="' + CSS.escape(key) + '"] .ck-grade-mark');
+      // Keys hold \u0000, which CSS.escape turns into U+FFFD: compare attribute values instead of a selector.
+      var btn = Array.prototype.filter.call(ui.list.querySelectorAll("button[data-key]"),
+        function (b) { return b.getAttribute("data-key") === key; })[0];
+      var mark = btn && btn.querySelector(".ck-grade-mark");
       if (mark) {
         var t = total(spec, cur);
         mark.textContent = spec.rubric ? (t === null ? "未评分" : t + " / " + spec.rubric.total + " 分") : (cur.comment ? "已写评语" : "");
