@@ -60,3 +60,25 @@ def test_rubric_total_is_the_sum_of_points() -> None:
 
 def test_lesson_minutes_total() -> None:
     assert models.lesson.Minutes(teaching=45, practice=30).total == 75
+
+
+class _Question(models.base.Model):
+    text: models.base.Text
+    table: list[str] = []
+
+
+class _Bank(models.base.Record):
+    questions: list[_Question]
+
+
+def test_fields_named_like_field_kinds_keep_their_place() -> None:
+    """A field called ``text`` or ``table`` is a field, not a worksheet field kind's union tag."""
+    from coursekit.validate import validate
+    data = {"id": "bank", "questions": [{"table": ["a"]}, {"text": "ok", "table": "x"}]}
+    lines = {("questions", 0): 3, ("questions", 1, "table"): 6}
+    record, problems = validate(_Bank, data, lines, "data/bank.yml")
+    assert record is None
+    assert [str(p) for p in problems] == [
+        "data/bank.yml:3 [schema] questions[0].text: required field is missing; add it",
+        "data/bank.yml:6 [schema] questions[1].table: input should be a valid list, got 'x'",
+    ]

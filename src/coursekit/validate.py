@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import types
 import typing
 from typing import Any, TypeVar
 
@@ -37,7 +38,7 @@ def validate(model: type[M], data: Any, lines: LineMap, rel: str) -> tuple[M | N
 
 def _problem(model: type[BaseModel], data: Any, err: Any, lines: LineMap, rel: str) -> Problem:
     """One pydantic error as a Problem with line, field path and advice."""
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p in _UNION_TAGS))
+    loc = _without_tags(model, err["loc"])
     kind, ctx, value = err["type"], err.get("ctx") or {}, err.get("input")
     if kind == "union_tag_invalid":
         loc = loc + (ctx.get("discriminator", "kind").strip("'"),)
@@ -63,7 +64,43 @@ def _problem(model: type[BaseModel], data: Any, err: Any, lines: LineMap, rel: s
     return Problem(rel, line_of(lines, loc), "schema", f"{dotted(loc)}: {text}")
 
 
-_UNION_TAGS = {"text", "textarea", "table", "matrix", "checklist", "rating"}
+def _without_tags(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``loc`` without the tags pydantic inserts for a discriminated union (the member it tried).
+
+    The schema tells a tag from a field: only a step into a union whose members have that ``kind`` is a tag.
+    Comparing names alone would drop real fields named like a tag (``questions[0].text``).
+    """
+    out: list[Any] = []
+    tp: Any = model
+    for part in loc:
+        while typing.get_origin(tp) is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        members = [a for a in typing.get_args(tp) if a is not type(None)] if _is_union(tp) else []
+        tags = {tag: m for m in members for tag in _kind_tags(m)}
+        if isinstance(part, str) and part in tags:
+            tp = tags[part]
+            continue
+        if len(members) == 1:
+            tp = members[0]
+        out.append(part)
+        if isinstance(tp, type) and issubclass(tp, BaseModel) and isinstance(part, str):
+            field = tp.model_fields.get(part)
+            tp = field.annotation if field else None
+        elif typing.get_origin(tp) in (list, tuple) and isinstance(part, int):
+            tp = typing.get_args(tp)[0]
+        else:
+            tp = None
+    return tuple(out)
+
+
+def _is_union(tp: Any) -> bool:
+    return typing.get_origin(tp) in (typing.Union, types.UnionType)
+
+
+def _kind_tags(member: Any) -> tuple[Any, ...]:
+    """The ``kind`` literals that select ``member`` of a discriminated union."""
+    field = getattr(member, "model_fields", {}).get("kind")
+    return typing.get_args(field.annotation) if field else ()
 
 
 def _short(value: Any) -> bool:
@@ -109,7 +146,7 @@ def _unwrap(tp: Any, data: Any) -> Any:
     while typing.get_origin(tp) is typing.Annotated:
         tp = typing.get_args(tp)[0]
     args = [a for a in typing.get_args(tp) if a is not type(None)]
-    if typing.get_origin(tp) in (typing.Union, getattr(__import__("types"), "UnionType", None)) and args:
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and args:
         if isinstance(data, dict) and "kind" in data:
             for a in args:
                 f = getattr(a, "model_fields", {}).get("kind")
