@@ -1,22 +1,41 @@
-"""Small, exact patches to material's built JavaScript.
+"""Every change we make to mkdocs-material's built JavaScript, each with its reason.
 
-1. The search worker splits an unspaced Chinese query (社群裂变) into words
-   known to the index, but its loops stop one character short, so the last
-   word never matches. Two loop bounds are corrected.
-2. The main bundle loads mermaid and a ResizeObserver polyfill from
-   unpkg.com. Pages must not contact other hosts, so both are pointed at the
-   copies in ``docs/assets/vendor/`` (see its README.txt).
+material ships minified bundles; we edit them by exact string after the build. Each patch must match
+exactly once: when material's code changes, the build fails loudly (naming the installed material
+version) instead of silently shipping the bug or the CDN request. mkdocs-material is pinned exactly in
+pyproject.toml for this reason; README "升级 mkdocs / material" says what to re-check on an upgrade, and
+tests/test_patches.py checks each patch against the installed material (still applies, still needed).
 
-Each patch must match exactly once: if material's files change, the build
-fails loudly instead of silently shipping the bug or the CDN request.
+:data:`PATCHES` fix material; :data:`SEARCH_HOOKS` call our query rewrite (coursekit/search/worker.js),
+which :mod:`coursekit.search.worker` prepends to the search worker.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+
+CHECKED = "9.8.1"
+"""The mkdocs-material version these patches were checked against (the pin in pyproject.toml)."""
+
+SOURCE = f"https://github.com/squidfunk/mkdocs-material/blob/{CHECKED}/src/templates/assets/javascripts/"
+WORKER = "workers/search.*.min.js"
+BUNDLE = "bundle.*.min.js"
+
+
+@dataclass(frozen=True)
+class Patch:
+    """Replace ``old`` by ``new`` in the one built file matching ``file`` (under assets/javascripts/)."""
+
+    file: str
+    old: str
+    new: str
+    reason: str    # what breaks without it
+    upstream: str  # material's source of the code patched
 
 
 def _local(path: str) -> str:
@@ -25,19 +44,43 @@ def _local(path: str) -> str:
             f'+"/{path}",location.href).href')
 
 
-PATCHES: tuple[tuple[str, str, str], ...] = (
-    ("workers/search.*.min.js",
-     "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
-     "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)"),
-    ("workers/search.*.min.js",
-     "n[a]&&a<t.length-1&&(i[s++]=a)",
-     "n[a]&&a<t.length&&(i[s++]=a)"),
-    ("bundle.*.min.js",
-     '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"',
-     _local("assets/vendor/mermaid/mermaid.min.js")),
-    ("bundle.*.min.js",
-     '"https://unpkg.com/resize-observer-polyfill"',
-     _local("assets/vendor/resize-observer-polyfill/ResizeObserver.js")),
+_SEGMENT = SOURCE + "integrations/search/query/segment/index.ts"
+
+PATCHES: tuple[Patch, ...] = (
+    Patch(WORKER,
+          "for(let o=s+1;o<t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
+          "for(let o=s+1;o<=t.length;o++)t.slice(s,o)in e&&(n[s]=o-s)",
+          "segment() splits a run of Chinese characters into words of the index, but never tries a word "
+          "that ends the run (j < query.length): the last word of 社群裂变, or all of 社群 when 社 is indexed, "
+          "is lost (社* is searched instead)", _SEGMENT),
+    Patch(WORKER,
+          "n[a]&&a<t.length-1&&(i[s++]=a)",
+          "n[a]&&a<t.length&&(i[s++]=a)",
+          "the same function never continues at the run's last character (q < query.length - 1): a "
+          "one-character word ending the run (营销课 → 营销, 课) is dropped", _SEGMENT),
+    Patch(BUNDLE,
+          '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"',
+          _local("assets/vendor/mermaid/mermaid.min.js"),
+          "a diagram without a pre-rendered picture (make serve, COURSEKIT_DIAGRAMS=live) loads mermaid from "
+          "unpkg.com: pages must not contact other hosts (China, WeChat, the offline bundle)",
+          SOURCE + "components/content/mermaid/index.ts"),
+    Patch(BUNDLE,
+          '"https://unpkg.com/resize-observer-polyfill"',
+          _local("assets/vendor/resize-observer-polyfill/ResizeObserver.js"),
+          "a browser without ResizeObserver (older in-app browsers) loads the polyfill from unpkg.com: "
+          "pages must not contact other hosts",
+          SOURCE + "browser/element/size/_/index.ts"),
+)
+
+_SEARCH = SOURCE + "integrations/search/worker/main/index.ts"
+
+SEARCH_HOOKS: tuple[Patch, ...] = (
+    Patch(WORKER, "de=new U(t.data)", "de=new U(__coursekit.setup(t.data))",
+          "the index joins Chinese words with a space to save bytes; setup() restores material's U+200B "
+          "before the index is built", _SEARCH),
+    Patch(WORKER, "data:de.search(e)", "data:__coursekit.result(de.search(__coursekit.query(e,de)))",
+          "query() rewrites each query (繁→简, aliases, words of the index) before material searches, and "
+          "result() hides words the reader never typed", _SEARCH),
 )
 
 
@@ -45,26 +88,44 @@ class PatchError(RuntimeError):
     """material's JavaScript no longer matches a patch."""
 
 
+def material_version() -> str:
+    """The installed mkdocs-material version."""
+    return version("mkdocs-material")
+
+
+def find(site_dir: Path, pattern: str) -> Path:
+    """The one built file matching ``pattern``; PatchError if there is not exactly one."""
+    found = sorted((site_dir / "assets" / "javascripts").glob(pattern))
+    if len(found) != 1:
+        raise PatchError(f"expected one file matching assets/javascripts/{pattern} in {site_dir}, found "
+                         f"{len(found)} (mkdocs-material {material_version()}, patches checked against {CHECKED}); "
+                         "update coursekit/patches.py for this material version")
+    return found[0]
+
+
+def apply(code: str, patches: tuple[Patch, ...], name: str) -> str:
+    """``code`` with ``patches`` applied (an applied patch is left alone); PatchError if one matches neither way."""
+    for patch in patches:
+        if code.count(patch.old) == 1:
+            code = code.replace(patch.old, patch.new)
+        elif code.count(patch.new) != 1:  # neither patched nor patchable
+            raise PatchError(f"{name}: material's code changed (mkdocs-material {material_version()}, patches "
+                             f"checked against {CHECKED}), the patch for {patch.old[:40]!r}… no longer applies; "
+                             f"see {patch.upstream} for the upstream code and update coursekit/patches.py")
+    return code
+
+
 def patch_site(site_dir: Path, stock_search: bool = False) -> list[Path]:
-    """Apply every patch to the built site; return the files changed.
+    """Apply :data:`PATCHES` to the built site; return the files changed.
 
     ``stock_search`` leaves the search worker as material ships it (for comparisons, see coursekit.search).
     """
     changed: list[Path] = []
-    patterns = {p[0] for p in PATCHES if not (stock_search and p[0].startswith("workers/"))}
+    patterns = {p.file for p in PATCHES if not (stock_search and p.file == WORKER)}
     for pattern in sorted(patterns):
-        found = sorted((site_dir / "assets" / "javascripts").glob(pattern))
-        if len(found) != 1:
-            raise PatchError(f"expected one file matching assets/javascripts/{pattern} in {site_dir}, "
-                             f"found {len(found)}; update coursekit/patches.py for this material version")
-        path = found[0]
-        code = original = path.read_text(encoding="utf-8")
-        for _, old, new in (p for p in PATCHES if p[0] == pattern):
-            if code.count(old) == 1:
-                code = code.replace(old, new)
-            elif code.count(new) != 1:  # neither patched nor patchable
-                raise PatchError(f"{path.name}: material's code changed, the patch for {old[:40]!r}… no longer "
-                                 f"applies; check the upstream fix and update coursekit/patches.py")
+        path = find(site_dir, pattern)
+        original = path.read_text(encoding="utf-8")
+        code = apply(original, tuple(p for p in PATCHES if p.file == pattern), path.name)
         if code != original:
             path.write_text(code, encoding="utf-8")
             changed.append(path)

@@ -13,7 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from ..patches import PatchError
+from ..patches import SEARCH_HOOKS, PatchError
 
 log = logging.getLogger(__name__)
 
@@ -22,10 +22,7 @@ START = "/* coursekit-search prelude"
 END = "/* end of coursekit-search prelude */\n"
 DATA = '/*DATA*/{"t2s": "", "groups": [], "stop": [], "longest": 8}'
 
-HOOKS: tuple[tuple[str, str], ...] = (
-    ("de=new U(t.data)", "de=new U(__coursekit.setup(t.data))"),
-    ("data:de.search(e)", "data:__coursekit.result(de.search(__coursekit.query(e,de)))"),
-)
+HOOKS: tuple[tuple[str, str], ...] = tuple((h.old, h.new) for h in SEARCH_HOOKS)  # reasons: coursekit.patches
 
 
 def worker_file(site_dir: Path) -> Path:
@@ -56,6 +53,6 @@ def install(site_dir: Path, data: dict[str, Any]) -> Path:
             code = code.replace(old, new)
         elif code.count(new) != 1:
             raise PatchError(f"{path.name}: material's search worker changed, the hook for {old!r} no longer "
-                             "applies; update HOOKS in coursekit/search/worker.py")
+                             "applies; update SEARCH_HOOKS in coursekit/patches.py")
     path.write_text(prelude(data) + code, encoding="utf-8")
     return path
