@@ -90,8 +90,8 @@ system-deps:  ## apt packages the tests need (Chromium)
 test: $(STAMP) system-deps lint  ## everything: lint gates, schema, golden, build, browser tests
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP)  ## tests that need neither a build nor a browser
-	$(BIN)/python -m pytest -m "not build and not browser"
+test-fast: $(STAMP)  ## tests that need no site build, no browser and no LibreOffice (markers in pyproject.toml)
+	$(BIN)/python -m pytest -m "not build and not browser and not office"
 
 lock:  ## re-pin every dependency into constraints.txt
 	rm -rf /tmp/coursekit-lock && $(PYTHON) -m venv /tmp/coursekit-lock

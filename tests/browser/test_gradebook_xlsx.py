@@ -241,6 +241,7 @@ def test_gradebook_layout_scores_and_injection(page: Page, specs: list[dict[str,
     assert [c.value for c in problems[2]] == ["坏.docx", "已跳过：不是工作单 <b>"]
 
 
+@pytest.mark.office
 def test_libreoffice_opens_it(page: Page, specs: list[dict[str, Any]], tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if not soffice:

@@ -44,6 +44,7 @@ def _paragraph_after(document: docx.document.Document, label: str) -> str:
     return texts[texts.index(label) + 1]
 
 
+@pytest.mark.office  # converts the file with LibreOffice too
 def test_word_file_reads_back_exactly(page: Page, served_site: str, tmp_path: Path) -> None:
     requests: list[str] = []
     page.on("request", lambda r: requests.append(r.url))

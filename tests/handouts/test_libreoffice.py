@@ -9,7 +9,7 @@ import pytest
 
 from .conftest import flat, pdf_text, soffice_to_pdf
 
-pytestmark = [pytest.mark.slow,
+pytestmark = [pytest.mark.slow, pytest.mark.office,
               pytest.mark.skipif(shutil.which("soffice") is None, reason="apt: libreoffice-writer-nogui, -calc-nogui")]
 
 

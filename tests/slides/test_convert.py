@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from conftest import BIN, ENV, FIXTURE, ROOT
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.office]
 
 
 def test_libreoffice_converts_each_deck_to_pdf(decks: list[Path], tmp_path: Path) -> None:
