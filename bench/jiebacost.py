@@ -1,6 +1,6 @@
-"""What loading jieba's dictionary costs, and what our build pays instead: the index of it (coursekit.search.jiebadict,
-made once per machine), the groups its text needs, once per process (mkdocs serve rebuilds), and nothing at all in
-a later process with unchanged content (jieba's cuts kept in .cache/coursekit).
+"""What loading jieba's dictionary costs (with and without jieba's cache file in the temp folder), how often a
+process loads it (mkdocs serve rebuilds), and what a later process pays with unchanged content (jieba's cuts
+kept in .cache/coursekit).
 
 Run as a script by bench/site.py, each part in a fresh process.
 """
@@ -24,12 +24,6 @@ jieba.setLogLevel(logging.WARNING)
 t = time.perf_counter(); jieba.initialize(); print(time.perf_counter() - t)
 """
 
-INDEX = """
-import time, jieba
-from coursekit.search import jiebadict
-t = time.perf_counter(); jiebadict.install(); print(time.perf_counter() - t)
-"""
-
 REBUILDS = """
 import json, os, sys, time, logging
 import jieba
@@ -43,15 +37,12 @@ jieba.Tokenizer.initialize = counted
 jieba.setLogLevel(logging.WARNING)
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from coursekit.search import jiebadict
-times, groups = [], []
+times = []
 for i in range(int(sys.argv[1])):
     t = time.perf_counter()
     build(load_config("mkdocs.yml", site_dir=sys.argv[2]))
     times.append(time.perf_counter() - t)
-    groups.append(jiebadict.stats["groups"])
-print(json.dumps({"build_s": times, "dictionary_loads": len(loads), "index_loads": jiebadict.stats["index_loads"],
-                  "index_builds": jiebadict.stats["index_builds"], "groups": groups}))
+print(json.dumps({"build_s": times, "dictionary_loads": len(loads)}))
 """
 
 
@@ -62,19 +53,15 @@ def _python(code: str, *args: str, env: dict[str, str] | None = None) -> str:
 
 
 def measure(builds: int = 3) -> dict:
-    """Dictionary load cold (no cache) and warm, our index made and loaded, and repeated builds in one process."""
+    """Dictionary load cold (no cache) and warm, and repeated builds in one process."""
     with tempfile.TemporaryDirectory() as empty:
         cold = float(_python(LOAD, env={"TMPDIR": empty}))  # jieba caches under the temp folder
-        index_made = float(_python(INDEX, env={"TMPDIR": empty}))  # so does our index of its dictionary
     warm = float(_python(LOAD))
-    _python(INDEX)  # made here if missing: the builds below find it, as the floor finds jieba's cache
-    index_loaded = float(_python(INDEX))
     shutil.rmtree(ROOT / ".cache" / "coursekit", ignore_errors=True)  # our cut cache: start without it
     with tempfile.TemporaryDirectory() as out:
         rebuilds = json.loads(_python(REBUILDS, str(builds), out))
         again = json.loads(_python(REBUILDS, "1", out))  # a new process, the cut cache now filled
-    return {"cold_load_s": cold, "warm_load_s": warm, "index_made_s": index_made, "index_loaded_s": index_loaded,
-            **rebuilds,
+    return {"cold_load_s": cold, "warm_load_s": warm, **rebuilds,
             "next_process_build_s": again["build_s"][0], "next_process_dictionary_loads": again["dictionary_loads"]}
 
 

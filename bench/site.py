@@ -39,7 +39,7 @@ RESULTS = ROOT / "bench" / "results"
 CUTS = Path(".cache") / "coursekit"  # our jieba cut cache (coursekit/search/jiebacache.py)
 NUMERALS = "一二三四五六七八九十"
 EDITED = Path("docs/modules/01-preparation/1-know-community.md")  # the page the "edited" builds change
-TARGETS = {"build_ratio": 1.15, "scale_cpu_per_page": 0.10, "scale_bytes_per_page": 0.20,
+TARGETS = {"build_ratio": 1.15, "new_machine_ratio": 1.5, "scale_cpu_per_page": 0.10, "scale_bytes_per_page": 0.20,
            "lesson_gzip_bytes": 250_000, "index_gzip_bytes": 350_000, "search_ms": 150}
 
 
@@ -49,8 +49,8 @@ def build_ratio(work: Path, runs: int) -> dict:
     Ours is built from a copy of the course, three ways: "warm", content unchanged since the last
     build (jieba's cuts kept in .cache/coursekit); "edited", one page changed since (new text must be
     cut); "cold", no cut cache at all (a fresh clone). Both sides keep what they keep per machine in
-    the temp folder (the floor: jieba's dictionary cache; ours: the index of jieba's dictionary and
-    compiled templates, see coursekit/search/jiebadict.py and coursekit/jinjacache.py); "new machine"
+    the temp folder (both: jieba's dictionary cache; ours also compiled templates, see
+    coursekit/jinjacache.py); "new machine"
     builds each side with an empty temp folder too, against the floor likewise.
     """
     make_floor(ROOT, work / "floor")
