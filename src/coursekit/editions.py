@@ -2,57 +2,36 @@
 
 Teacher-only boxes (``!!! teacher`` and ``!!! answer``) are removed from the
 Markdown before anything renders it, so the student site never contains
-their text — absent, not hidden by CSS.
+their text — absent, not hidden by CSS. Where a box starts and ends is read
+by :mod:`coursekit.mdread`, as lint and the slides read it.
 """
 
 from __future__ import annotations
 
 import logging
-import re
+
+from . import mdread
 
 log = logging.getLogger(__name__)
 
 EDITIONS = ("student", "teacher")
 TEACHER_BOXES = ("teacher", "answer")
-_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)\b")
 
 
 def strip_teacher_blocks(markdown: str) -> str:
     """Remove every teacher-only admonition, its title and its indented body."""
-    out: list[str] = []
-    skip_indent: int | None = None
-    for line in markdown.splitlines(keepends=True):
-        if skip_indent is not None:
-            stripped = line.strip()
-            if not stripped or _width(line) > skip_indent:
-                continue
-            skip_indent = None
-        m = _OPEN.match(line)
-        if m and m.group("type") in TEACHER_BOXES:
-            skip_indent = _width(m.group("indent"))
-            continue
-        out.append(line)
-    return "".join(out)
+    removed = mdread.read(markdown).in_boxes(TEACHER_BOXES)
+    if not removed:
+        return markdown
+    return "".join(line for n, line in enumerate(mdread.split_lines(markdown), 1) if n not in removed)
 
 
 def teacher_blocks(markdown: str) -> list[str]:
     """The bodies of all teacher-only admonitions (used to prove they are absent)."""
-    kept = strip_teacher_blocks(markdown).splitlines()
-    removed: list[str] = []
-    rest = iter(kept)
-    nxt = next(rest, None)
-    for line in markdown.splitlines():
-        if line == nxt:
-            nxt = next(rest, None)
-        else:
-            removed.append(line.strip())
-    return [line for line in removed if line and not _OPEN.match(line)]
-
-
-def _width(text: str) -> int:
-    """Indentation width, counting a tab as four spaces."""
-    text = text.replace("\t", "    ")
-    return len(text) - len(text.lstrip(" "))
+    doc = mdread.read(markdown)
+    removed = doc.in_boxes(TEACHER_BOXES)
+    return [text.strip() for n, text in doc.lines
+            if n in removed and text.strip() and not mdread.BOX.match(text.strip())]
 
 
 def check_edition(name: str) -> str:

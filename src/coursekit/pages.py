@@ -1,7 +1,8 @@
 """Read Markdown pages: split front matter and find the macro calls in them.
 
 Macro calls are checked statically (no rendering needed), so a call naming an
-unknown id is reported with its exact line.
+unknown id is reported with its exact line. The body is read once, by
+:mod:`coursekit.mdread` (:attr:`Page.doc`).
 """
 
 from __future__ import annotations
@@ -9,16 +10,18 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import mdread
 from .errors import Problem
+from .mdread import FRONT_MATTER, MACRO_CALL, split_front_matter
 from .yamlio import LineMap, YamlError, parse_yaml
 
 log = logging.getLogger(__name__)
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
-MACRO_CALL = re.compile(r"\{\{-?\s*(\w+)\s*\(\s*(?:[\"']([^\"']*)[\"'])?")
+__all__ = ["FRONT_MATTER", "MACRO_CALL", "Page", "read_page", "split_front_matter"]
 
 
 @dataclass
@@ -32,13 +35,10 @@ class Page:
     body_line: int  # file line of the body's first line
     calls: list[tuple[str, str | None, int]] = field(default_factory=list)
 
-
-def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Return (front matter YAML, body, line where the body starts)."""
-    m = FRONT_MATTER.match(text)
-    if not m:
-        return "", text, 1
-    return m.group(1) or "", text[m.end():], m.group(0).count("\n") + 1
+    @cached_property
+    def doc(self) -> mdread.Doc:
+        """The body read once: fences, boxes, headings, macro calls with file lines."""
+        return mdread.read(self.body, self.body_line)
 
 
 def read_page(path: Path, rel: str) -> tuple[Page | None, list[Problem]]:
@@ -67,8 +67,7 @@ def read_page(path: Path, rel: str) -> tuple[Page | None, list[Problem]]:
                               f"{'.'.join(map(str, loc))}: front matter must not contain '{{{{', '{{%' or '{{#'; "
                               f"write the text without them") for loc in templated]
     page = Page(rel, meta, lines, body, body_line)
-    page.calls = [(m.group(1), m.group(2), body_line + body.count("\n", 0, m.start()))
-                  for m in MACRO_CALL.finditer(body)]
+    page.calls = [(m.name, m.arg, m.line) for m in page.doc.macros]
     return page, []
 
 

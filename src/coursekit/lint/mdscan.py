@@ -3,6 +3,8 @@
 Each item keeps its file line. Fenced code and inline code are skipped, and
 each line knows whether it sits in a teacher-only box (absent from the
 student edition), so rules can check each edition as it will be built.
+Fences, boxes and headings come from the page's one reading
+(:mod:`coursekit.mdread`); this module adds the ids and links lint checks.
 """
 
 from __future__ import annotations
@@ -11,33 +13,22 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from ..editions import _OPEN as BOX_OPEN
-from ..editions import TEACHER_BOXES, _width
+from .. import mdread
+from ..editions import TEACHER_BOXES
+from ..mdread import Box, Heading
 from ..pages import Page
 
 log = logging.getLogger(__name__)
 
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*$")
-ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]+([^{}]*?)[ \t]*\}[ \t]*$")
 ATTR_ID = re.compile(r"\{:?[ \t]+(?:[^{}]*?[ \t])?#([^\s{}]+)[^{}]*\}")
 HTML_ID = re.compile(r"<[a-zA-Z][^>]*?\sid=[\"']([^\"']+)[\"']")
-INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+INLINE_CODE = mdread.INLINE_CODE
 LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 REF_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s.*)?$")
 HTML_LINK = re.compile(r"<(a|img)\b([^>]*)>", re.I)
 HTML_ATTR = re.compile(r"\b(href|src|alt)\s*=\s*[\"']([^\"']*)[\"']", re.I)
-BOX = re.compile(r"^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)(?P<rest>.*)$")
 
-
-@dataclass
-class Heading:
-    """An ATX heading: its line, level, text without the attribute list, and explicit id."""
-
-    line: int
-    level: int
-    text: str
-    id: str | None
+__all__ = ["Box", "Heading", "Link", "Scan", "scan"]
 
 
 @dataclass
@@ -49,15 +40,6 @@ class Link:
     text: str
     target: str
     teacher: bool
-
-
-@dataclass
-class Box:
-    """An admonition: line, type, and whether an indented body follows."""
-
-    line: int
-    type: str
-    has_body: bool
 
 
 @dataclass
@@ -76,29 +58,19 @@ class Scan:
 
 def scan(page: Page) -> Scan:
     """Scan a page body."""
-    lines = list(enumerate(page.body.splitlines(), page.body_line))
-    result = Scan(page, lines)
-    result.code = _code_lines(lines)
-    result.teacher = _teacher_lines(lines)
-    for number, text in lines:
+    doc = page.doc
+    result = Scan(page, doc.lines, doc.code, doc.in_boxes(TEACHER_BOXES), list(doc.headings))
+    for number, text in doc.lines:
         if number in result.code:
             continue
         _scan_line(result, number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), text))
-    result.boxes = _boxes(lines, result.code)
+    result.boxes = [b for b in doc.boxes if b.line not in doc.code]  # an unclosed fence hides them from lint
     return result
 
 
 def _scan_line(result: Scan, number: int, text: str) -> None:
-    """Collect the heading, ids and links of one line (code already blanked out)."""
+    """Collect the ids and links of one line (code already blanked out)."""
     teacher = number in result.teacher
-    m = HEADING.match(text)
-    if m:
-        title, attrs = m.group(2), ATTR_LIST.search(m.group(2))
-        hid = None
-        if attrs:
-            title = title[:attrs.start()]
-            hid = next((a[1:] for a in attrs.group(1).split() if a.startswith("#")), None)
-        result.headings.append(Heading(number, len(m.group(1)), title.rstrip("# \t"), hid))
     result.ids += [(number, i) for i in ATTR_ID.findall(text)] + [(number, i) for i in HTML_ID.findall(text)]
     for lm in LINK.finditer(text):
         result.links.append(Link(number, lm.group(1) == "!", lm.group(2), lm.group(3), teacher))
@@ -111,49 +83,3 @@ def _scan_line(result: Scan, number: int, text: str) -> None:
         target = values.get("src" if image else "href")
         if target is not None:
             result.links.append(Link(number, image, values.get("alt", ""), target, teacher))
-
-
-def _code_lines(lines: list[tuple[int, str]]) -> set[int]:
-    """File lines inside fenced code blocks (the fences included)."""
-    code: set[int] = set()
-    fence: str | None = None
-    for number, text in lines:
-        m = FENCE.match(text)
-        if fence is None and m:
-            fence = m.group(1)
-            code.add(number)
-        elif fence is not None:
-            code.add(number)
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence) and not text.strip()[len(m.group(1)):]:
-                fence = None
-    return code
-
-
-def _teacher_lines(lines: list[tuple[int, str]]) -> set[int]:
-    """File lines removed from the student edition (as :func:`editions.strip_teacher_blocks` does)."""
-    removed: set[int] = set()
-    indent: int | None = None
-    for number, text in lines:
-        if indent is not None:
-            if not text.strip() or _width(text) > indent:
-                removed.add(number)
-                continue
-            indent = None
-        m = BOX_OPEN.match(text)
-        if m and m.group("type") in TEACHER_BOXES:
-            indent = _width(m.group("indent"))
-            removed.add(number)
-    return removed
-
-
-def _boxes(lines: list[tuple[int, str]], code: set[int]) -> list[Box]:
-    """Every admonition, and whether the next non-blank line is indented under it."""
-    boxes: list[Box] = []
-    for i, (number, text) in enumerate(lines):
-        m = BOX.match(text)
-        if not m or number in code:
-            continue
-        nxt = next((t for _, t in lines[i + 1:] if t.strip()), None)
-        has_body = nxt is not None and _width(nxt) > _width(m.group("indent"))
-        boxes.append(Box(number, m.group("type"), has_body))
-    return boxes

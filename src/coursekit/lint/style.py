@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 
 from ..errors import Problem
+from ..mdread import code_lines
 from ..pages import FRONT_MATTER
 from . import typography as ty
 from .config import Config
 from .context import Context
 from .data import MAX_BYTES
-from .mdscan import _code_lines
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def _check_text(rel: str, text: str, page: bool) -> list[Problem]:
     found = [Problem(rel, c.line, "typography", ty.message(c.old, c.new)) for c in ty.yaml_changes(fm, 1)]
     lines = body.split("\n")
     fixed = fix_body(body).split("\n")
-    code = _code_lines(list(enumerate(lines, body_line)))
+    code = code_lines(body, body_line)
     for number, (old, new) in enumerate(zip(lines, fixed), body_line):
         if old != new:
             found.append(Problem(rel, number, "typography", ty.message(old, new)))
@@ -107,7 +107,7 @@ def fix_page(text: str) -> str:
         fm = m.group(1)
         head = head[:m.start(1)] + fix_yaml(fm) + head[m.end(1):]
     lines = fix_body(body).split("\n")
-    code = _code_lines(list(enumerate(lines)))
+    code = code_lines("\n".join(lines), 0)
     lines = [_expand_tabs(line) if i not in code else line for i, line in enumerate(lines)]
     return bom + head + "\n".join(lines)
 
@@ -116,7 +116,7 @@ def fix_body(body: str) -> str:
     """A page body with its typography corrected, fenced code kept exactly as written."""
     old = body.split("\n")
     new = ty.fix_markdown(body).split("\n")
-    code = _code_lines(list(enumerate(old)))
+    code = code_lines(body, 0)
     return "\n".join(o if i in code else n for i, (o, n) in enumerate(zip(old, new)))
 
 
