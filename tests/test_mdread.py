@@ -102,3 +102,13 @@ def test_lines_split_at_newlines_only() -> None:
     body = "!!! teacher\n    一\u2028二\n正文\n"
     assert strip_teacher_blocks(body) == "正文\n"
     assert mdread.read(body).lines == [(1, "!!! teacher"), (2, "    一\u2028二"), (3, "正文")]
+
+
+def test_slides_read_boxes_and_fences_as_the_site_does() -> None:
+    from coursekit.slides.markdown import parse
+
+    body = '!!! tip "提示"\n\t用了制表符缩进。\n\n```markdown\n!!! teacher "示例"\n```\n\n```mermaid\ngraph LR\n```\n'
+    blocks = parse(body, lambda i, t: t or i)
+    assert [(b.kind, b.anchor) for b in blocks] == [("box", "tip"), ("para", ""), ("diagram", "")]
+    assert blocks[0].children[0].text == "用了制表符缩进。"
+    assert blocks[1].text == '!!! teacher "示例"' and blocks[2].text == "graph LR"

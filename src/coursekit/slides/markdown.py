@@ -2,7 +2,9 @@
 diagrams with their captions, boxes (``!!! kind``) and macro calls.
 
 Only the subset the course's pages use (CONTRIBUTING.md) is read; inline
-markup becomes plain text, ``term()`` calls become the term's words.
+markup becomes plain text, ``term()`` calls become the term's words. Where
+fences and boxes start and end comes from :mod:`coursekit.mdread`, as for
+lint and the student edition.
 """
 
 from __future__ import annotations
@@ -13,10 +15,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import mdread
+
 log = logging.getLogger(__name__)
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s*\{\s*#([\w-]+)[^}]*\})?\s*$")
-BOX = re.compile(r'^!!!\s+(\w+)(?:\s+"([^"]*)")?\s*$')
 MACRO = re.compile(r'^\{\{-?\s*(\w+)\(\s*(?:"([^"]*)")?\s*\)\s*-?\}\}\s*$')
 LIST_ITEM = re.compile(r"^(\s*)(?:[-*+]|(\d+)[.)])\s+(.*)$")
 TERM = re.compile(r'\{\{-?\s*term\(\s*"([^"]+)"\s*(?:,\s*"([^"]*)"\s*)?\)\s*-?\}\}')
@@ -52,15 +55,18 @@ def inline(text: str, term: Callable[[str, str | None], str]) -> str:
 
 def parse(body: str, term: Callable[[str, str | None], str]) -> list[Block]:
     """The blocks of a Markdown page body (front matter already removed)."""
-    return _Reader(body.splitlines(), term).blocks()
+    return _Reader(mdread.read(body), term).blocks()
 
 
 class _Reader:
     """A line reader producing blocks."""
 
-    def __init__(self, lines: list[str], term: Callable[[str, str | None], str]):
-        """Read ``lines``; ``term`` turns a ``term(id, text)`` call into words."""
-        self.lines, self.i, self.term = lines, 0, term
+    def __init__(self, doc: mdread.Doc, term: Callable[[str, str | None], str]):
+        """Read ``doc``'s lines; ``term`` turns a ``term(id, text)`` call into words."""
+        self.lines, self.i, self.term = [text for _, text in doc.lines], 0, term
+        # by line index; slides take the boxes written at the left margin with !!!
+        self.fences = {f.line - 1: f for f in doc.fences if f.marker.startswith("`")}
+        self.boxes = {b.line - 1: b for b in doc.boxes if b.indent == 0 and b.marker == "!!!"}
 
     def blocks(self) -> list[Block]:
         """Every block until the end of the lines."""
@@ -73,14 +79,14 @@ class _Reader:
             elif m := HEADING.match(line):
                 out.append(Block("heading", inline(m.group(2), self.term), len(m.group(1)), m.group(3) or ""))
                 self.i += 1
-            elif stripped.startswith("```"):
-                out.append(self._fence())
+            elif self.i in self.fences:
+                out.append(self._fence(self.fences[self.i]))
             elif stripped.startswith("/// caption"):
                 caption = self._caption()
                 if out and out[-1].kind in ("diagram", "table"):
                     out[-1].caption = caption
-            elif m := BOX.match(line):
-                out.append(self._box(m.group(1), m.group(2) or ""))
+            elif self.i in self.boxes:
+                out.append(self._box(self.boxes[self.i]))
             elif m := MACRO.match(stripped):
                 out.append(Block("macro", m.group(1), anchor=m.group(2) or ""))
                 self.i += 1
@@ -99,15 +105,11 @@ class _Reader:
             self.i += 1
         return self.lines[start:self.i]
 
-    def _fence(self) -> Block:
+    def _fence(self, fence: mdread.Fence) -> Block:
         """A fenced code block: a diagram if it is mermaid, else a paragraph of its text."""
-        opening = self.lines[self.i].strip()
-        self.i += 1
-        code = self._take_while(lambda s: not s.strip().startswith("```"))
-        self.i += 1
-        if opening.startswith("```mermaid"):
-            return Block("diagram", "\n".join(code))
-        return Block("para", "\n".join(code))
+        self.i = fence.end  # the index after its last line
+        code = "\n".join(line.rstrip("\r\n") for line in fence.body)
+        return Block("diagram" if fence.lang == "mermaid" else "para", code)
 
     def _caption(self) -> str:
         """The text of a ``/// caption`` block."""
@@ -116,12 +118,13 @@ class _Reader:
         self.i += 1
         return inline(" ".join(text), self.term)
 
-    def _box(self, kind: str, title: str) -> Block:
+    def _box(self, box: mdread.Box) -> Block:
         """An admonition and its indented content."""
-        self.i += 1
-        body = self._take_while(lambda s: not s.strip() or s.startswith("    "))
-        content = [s[4:] if s.startswith("    ") else "" for s in body]
-        return Block("box", inline(title, self.term), anchor=kind, children=_Reader(content, self.term).blocks())
+        body = self.lines[self.i + 1:box.end]
+        self.i = box.end
+        content = [s[4:] if s.startswith("    ") else s[1:] if s.startswith("\t") else "" for s in body]
+        return Block("box", inline(box.title, self.term), anchor=box.type,
+                     children=_Reader(mdread.read("\n".join(content)), self.term).blocks())
 
     def _table(self) -> Block:
         """A pipe table (the separator row dropped)."""
@@ -154,9 +157,17 @@ class _Reader:
 
     def _para(self) -> Block:
         """A paragraph: lines until a blank line or another block starts."""
-        lines = self._take_while(lambda s: bool(s.strip()) and not HEADING.match(s) and not BOX.match(s)
-                                 and not MACRO.match(s.strip()) and not s.strip().startswith(("|", "```", "///")))
+        start = self.i
+        while self.i < len(self.lines) and self._para_goes_on(self.lines[self.i]):
+            self.i += 1
+        lines = self.lines[start:self.i]
         if not lines:  # a line no other block took: skip it
             self.i += 1
             return Block("para", "")
         return Block("para", inline(" ".join(lines), self.term))
+
+    def _para_goes_on(self, line: str) -> bool:
+        """Whether the current line continues a paragraph (no other block starts on it)."""
+        return (bool(line.strip()) and self.i not in self.boxes and self.i not in self.fences
+                and not HEADING.match(line) and not MACRO.match(line.strip())
+                and not line.strip().startswith(("|", "```", "///")))
