@@ -112,3 +112,10 @@ def test_slides_read_boxes_and_fences_as_the_site_does() -> None:
     assert [(b.kind, b.anchor) for b in blocks] == [("box", "tip"), ("para", ""), ("diagram", "")]
     assert blocks[0].children[0].text == "用了制表符缩进。"
     assert blocks[1].text == '!!! teacher "示例"' and blocks[2].text == "graph LR"
+
+
+def test_diagram_checks_find_the_mermaid_fences_the_site_draws() -> None:
+    from coursekit.diagrams import fences
+
+    body = "````markdown\n```mermaid\ngraph TD\n```\n````\n\n- 列表\n\n    ~~~mermaid\n    graph LR\n      a --> b\n    ~~~\n"
+    assert fences(body) == ["graph LR\n  a --> b\n"]

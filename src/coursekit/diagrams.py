@@ -31,6 +31,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pymdownx.superfences import fence_code_format
 
+from . import mdread
+
 log = logging.getLogger(__name__)
 build_log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 """Messages for the build: mkdocs prints (and, when strict, counts) only its own loggers' records."""
@@ -60,13 +62,14 @@ def key(source: str) -> str:
 MARKER = re.compile(r"<!--ck-diagram ([0-9a-f]{16})-->")
 """Where the fence put a picture: filled in by :func:`on_post_page`."""
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)```mermaid[ \t]*\n(?P<body>.*?)^(?P=indent)```[ \t]*$", re.M | re.S)
+def mermaid_fences(markdown: str) -> list[mdread.Fence]:
+    """Each mermaid fence in a page's Markdown, found as lint and the student edition find fences (for checks)."""
+    return [f for f in mdread.read(markdown).fences if f.lang == "mermaid" and f.closed]
 
 
 def fences(markdown: str) -> list[str]:
     """The source of each mermaid fence in a page's Markdown, dedented as superfences passes it (for checks)."""
-    return ["".join(line[len(m["indent"]):] for line in m["body"].splitlines(keepends=True))
-            for m in FENCE.finditer(markdown)]
+    return [f.source() for f in mermaid_fences(markdown)]
 
 
 def element_id(name: str) -> str:

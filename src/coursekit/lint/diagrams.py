@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 
-from ..diagrams import FENCE, FOLDER, fences, key, normalise
+from ..diagrams import FOLDER, key, mermaid_fences, normalise
 from ..errors import Problem
 from .context import Context
 
@@ -36,7 +36,7 @@ def check(ctx: Context) -> list[Problem]:
 
 def _fences(markdown: str) -> list[tuple[int, str]]:
     """(line offset, source) of each Mermaid fence, the source exactly as the build hashes it."""
-    return [(markdown.count("\n", 0, m.start()), fences(m.group(0))[0]) for m in FENCE.finditer(markdown)]
+    return [(f.line - 1, f.source()) for f in mermaid_fences(markdown)]
 
 
 def _problem(rel: str, line: int | None, source: str, where: str) -> Problem:
