@@ -19,19 +19,8 @@ def define_env(env):
     _site = site
     src = lambda: env.page.file.src_uri  # noqa: E731 - the page being rendered
     env.variables["edition"] = site.edition
-    env.macro(lambda id: site.worksheet(id, src()), "worksheet")
-    env.macro(lambda id: site.sop(id, src()), "sop")
-    env.macro(lambda id: site.case(id, src()), "case")
-    env.macro(lambda id, text=None: site.term(id, src(), text), "term")
-    env.macro(lambda: site.lesson_header(env.page.meta, src()), "lesson_header")
-    env.macro(lambda: site.project_overview(env.page.meta, src()), "project_overview")
-    env.macro(lambda kind: site.library(kind, src()), "library")
-    env.macro(lambda: site.glossary(src()), "glossary")
-    env.macro(lambda: site.course_overview(src()), "course_overview")
-    env.macro(lambda: site.bibliography(src()), "bibliography")
-    env.macro(lambda: site.assignment_form(src()), "assignment_form")
-    env.macro(lambda: site.homework(src()), "homework")
-
+    for name, macro in site.macros(src, lambda: env.page.meta).items():  # coursekit.kinds declares them
+        env.macro(macro, name)
 
 def on_pre_page_macros(env):
     """Drop teacher-only boxes (student edition) and check the page's template syntax."""

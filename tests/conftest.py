@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from coursekit import kinds
 from coursekit.chromium import ARGS as CHROMIUM_ARGS  # the flags coursekit starts Chromium with
 from coursekit.editions import strip_teacher_blocks, teacher_blocks
 from coursekit.localserver import serve
@@ -101,20 +102,19 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 
 
 def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = str.strip) -> list[str]:
-    """Distinctive sentences of teacher-only text: answers, rubrics, case guidance, and with ``pages`` the pages'
-    teacher boxes; each at least ten Chinese characters, passed through ``squash`` (as the searched output is).
+    """Distinctive sentences of teacher-only text: every kind's ``teacher_only`` fields (answers, rubrics, case
+    guidance), and with ``pages`` the pages' teacher boxes; each at least ten Chinese characters, passed through ``squash`` (as the searched output is).
 
     Sentences that also appear in student-visible text (data, and with ``pages`` the pages) are left out:
     quoting them there is allowed.
     """
     texts: list[str] = []
-    for ws in reg.records["worksheets"].values():
-        texts.append(ws.answer)
-        if ws.rubric:
-            texts += [d for c in ws.rubric.criteria for d in c.descriptors]
-    texts += [c.guidance for c in reg.records["cases"].values()]
-    visible = [r.model_dump_json(exclude={"answer", "rubric", "guidance"}) for kind in reg.records.values()
-               for r in kind.values()]
+    visible: list[str] = []
+    for k in kinds.ALL:  # each kind declares its teacher-only fields: a new kind is leak-tested too
+        hidden = {path.split(".")[0] for path in k.teacher_only}
+        for r in reg.records[k.name].values():
+            texts += kinds.teacher_texts(k, r)
+            visible.append(r.model_dump_json(exclude=hidden))
     if pages:
         texts += [line for page in reg.pages.values() for line in teacher_blocks(page.body)]
         visible += [strip_teacher_blocks(page.body) for page in reg.pages.values()]

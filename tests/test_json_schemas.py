@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 import yaml
 
-from coursekit.registry import KINDS
+from coursekit import kinds
 from coursekit.schemas import GLOBS, all_schemas, stale, vscode_mapping
 
 from conftest import ROOT, run
@@ -36,7 +36,7 @@ def test_schemas_check_command_detects_drift(tmp_path: Path) -> None:
 def test_vscode_maps_every_data_kind() -> None:
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     assert settings["yaml.schemas"] == vscode_mapping()
-    assert set(GLOBS) == {*KINDS, "course"}
+    assert set(GLOBS) == {*(k.name for k in kinds.ALL), "course"}
     for schema in settings["yaml.schemas"]:
         assert (ROOT / schema).is_file()
 

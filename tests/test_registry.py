@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.errors import CourseError
-from coursekit.registry import check, load
+from coursekit.registry import Cache, check, load
 
 from conftest import FIXTURE
 
@@ -27,10 +27,19 @@ def test_fixture_course_is_clean() -> None:
 
 
 def test_registry_is_cached_until_a_file_changes(course: Path) -> None:
-    first = load(course)
-    assert load(course) is first
+    cache = Cache()
+    first = load(course, cache)
+    assert load(course, cache) is first
+    assert load(course) is not first  # no cache: loaded afresh
     edit(course / "data/glossary/community.yml", "持续互动", "经常互动")
-    assert load(course) is not first
+    assert load(course, cache) is not first
+
+
+def test_a_cache_keeps_no_course_for_another(course: Path) -> None:
+    cache = Cache()
+    first = load(course, cache)
+    assert load(course, Cache()) is not first
+    assert load(course / ".." / course.name, cache) is first  # the same root, however it is written
 
 
 def test_duplicate_id(course: Path) -> None:
@@ -128,10 +137,11 @@ def test_course_error_lists_every_problem_and_a_count(course: Path) -> None:
 
 
 def test_a_record_moved_into_a_subfolder_is_reported_not_cached_away(course: Path) -> None:
-    load(course)
+    cache = Cache()
+    load(course, cache)
     (course / "data" / "glossary" / "old").mkdir()
     (course / "data" / "glossary" / "private-traffic.yml").rename(course / "data/glossary/old/private-traffic.yml")
-    found = problems(course)
+    found = [str(p) for p in check(course, cache)]
     assert "data/glossary/old/private-traffic.yml [data-subfolder] records must sit directly in data/glossary/; " \
            "move it up" in found
 

@@ -20,18 +20,18 @@ LESSON = "modules/01-alpha/1-first.md"
 META = {"project": "01-alpha"}
 
 RENDERERS: dict[str, Callable[[Site], str]] = {
-    "worksheet": lambda s: s.worksheet("all-fields", LESSON),
-    "sop": lambda s: s.sop("daily", LESSON),
-    "case": lambda s: s.case("made-up", LESSON),
-    "term": lambda s: s.term("private-traffic", LESSON),
+    "worksheet": lambda s: s.embed("worksheet", "all-fields", LESSON),
+    "sop": lambda s: s.embed("sop", "daily", LESSON),
+    "case": lambda s: s.embed("case", "made-up", LESSON),
+    "term": lambda s: s.embed("term", "private-traffic", LESSON),
     "lesson_header": lambda s: s.lesson_header({}, LESSON),
     "project_overview": lambda s: s.project_overview(META, "modules/01-alpha/index.md"),
     "library_worksheets": lambda s: s.library("worksheets", "library/worksheets.md"),
     "library_sops": lambda s: s.library("sops", "library/sops.md"),
     "library_cases": lambda s: s.library("cases", "library/cases.md"),
-    "glossary": lambda s: s.glossary("library/glossary.md"),
+    "glossary": lambda s: s.listing("glossary", "library/glossary.md"),
     "course_overview": lambda s: s.course_overview("index.md"),
-    "bibliography": lambda s: s.bibliography("library/sources.md"),
+    "bibliography": lambda s: s.listing("bibliography", "library/sources.md"),
 }
 
 
@@ -60,27 +60,27 @@ def test_teacher_only_parts_only_in_teacher_edition() -> None:
     student = Site(FIXTURE, "student", templates=ROOT / "templates")
     teacher = Site(FIXTURE, "teacher", templates=ROOT / "templates")
     for text in ("参考答案与指导", "评分标准", "全部填写"):
-        assert text not in student.worksheet("all-fields", LESSON)
-        assert text in teacher.worksheet("all-fields", LESSON)
-    assert "引导学生关注定位" not in student.case("made-up", LESSON)
-    assert "引导学生关注定位" in teacher.case("made-up", LESSON)
+        assert text not in student.embed("worksheet", "all-fields", LESSON)
+        assert text in teacher.embed("worksheet", "all-fields", LESSON)
+    assert "引导学生关注定位" not in student.embed("case", "made-up", LESSON)
+    assert "引导学生关注定位" in teacher.embed("case", "made-up", LESSON)
 
 
 def test_markup_in_data_is_escaped() -> None:
-    html = str(Site(FIXTURE, "teacher", templates=ROOT / "templates").worksheet("all-fields", LESSON))
+    html = str(Site(FIXTURE, "teacher", templates=ROOT / "templates").embed("worksheet", "all-fields", LESSON))
     assert "<b>定位</b>" not in html and "&lt;b&gt;定位&lt;/b&gt;" in html
-    sop = str(Site(FIXTURE, "student", templates=ROOT / "templates").sop("daily", LESSON))
+    sop = str(Site(FIXTURE, "student", templates=ROOT / "templates").embed("sop", "daily", LESSON))
     assert "<今天>" not in sop and "&lt;今天&gt;" in sop
 
 
 def test_fictional_case_is_marked() -> None:
-    assert "教学案例（虚构）" in Site(FIXTURE, templates=ROOT / "templates").case("made-up", LESSON)
+    assert "教学案例（虚构）" in Site(FIXTURE, templates=ROOT / "templates").embed("case", "made-up", LESSON)
 
 
 def test_term_is_a_markdown_link_to_the_glossary() -> None:
     site = Site(FIXTURE, templates=ROOT / "templates")
-    assert site.term("community", LESSON) == "[社群](../../library/glossary.md#term-community)"
-    assert site.term("community", "index.md", "社群们") == "[社群们](library/glossary.md#term-community)"
+    assert site.embed("term", "community", LESSON) == "[社群](../../library/glossary.md#term-community)"
+    assert site.embed("term", "community", "index.md", "社群们") == "[社群们](library/glossary.md#term-community)"
 
 
 def test_golden_dir_has_no_stale_files() -> None:

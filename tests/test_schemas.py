@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from coursekit import models
-from coursekit.registry import KINDS, _load_record
+from coursekit.kinds import kind as kind_of
+from coursekit.registry import _load_record
 
 from conftest import FIXTURE, ROOT
 
@@ -24,7 +25,7 @@ def expected(path: Path) -> list[str]:
 def test_invalid_record_gives_exact_message(path: Path) -> None:
     kind = path.stem.split("--")[0]
     problems: list = []
-    record, _ = _load_record(path, path.name, KINDS[kind], problems)
+    record, _ = _load_record(path, path.name, kind_of(kind).model, problems)
     assert record is None
     assert [f"{p.line} [{p.rule}] {p.message}" for p in problems] == expected(path)
     assert all(p.path == path.name for p in problems)
@@ -33,7 +34,7 @@ def test_invalid_record_gives_exact_message(path: Path) -> None:
 @pytest.mark.parametrize("path", sorted((FIXTURE / "data").glob("*/*.yml")), ids=lambda p: p.stem)
 def test_valid_fixture_records_load(path: Path) -> None:
     problems: list = []
-    record, _ = _load_record(path, path.name, KINDS[path.parent.name], problems)
+    record, _ = _load_record(path, path.name, kind_of(path.parent.name).model, problems)
     assert problems == []
     assert record.id == path.stem
 

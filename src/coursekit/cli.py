@@ -14,7 +14,7 @@ import click
 
 from .errors import Problem, format_problems
 from .lint import check_course, fix_course, load_config, summary
-from .registry import load
+from .registry import Cache, load
 
 log = logging.getLogger(__name__)
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,17 +104,18 @@ def _check(course: Path, strict: bool, fix: bool) -> None:
     if fix:
         changed = fix_course(course, load_config(course))
         click.echo(f"Fixed typography in {len(changed)} file(s){': ' if changed else ''}{', '.join(changed)}")
-    problems = collect_problems(course, strict)
+    cache = Cache()  # the counts below reuse the checked course
+    problems = collect_problems(course, strict, cache)
     if problems:
         click.echo(format_problems(problems), err=True)
         click.echo(f"{summary(problems)}: {len(problems)} problem(s) found.", err=True)
     if any(p.severity == "error" for p in problems):
         sys.exit(1)
-    reg = load(course)
+    reg = load(course, cache)
     counts = ", ".join(f"{len(v)} {k}" for k, v in reg.records.items())
     click.echo(f"OK: {len(reg.pages)} pages, {len(reg.lessons)} task pages, {counts}.")
 
 
-def collect_problems(course: Path, strict: bool = False) -> list[Problem]:
+def collect_problems(course: Path, strict: bool = False, cache: Cache | None = None) -> list[Problem]:
     """Every problem in data, front matter, page macros and the lint rules, sorted and without duplicates."""
-    return check_course(course, strict)
+    return check_course(course, strict, cache=cache)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from . import kinds
 from .collect.spec import worksheet_spec
 from .markup import md
 from .render import render
@@ -40,7 +41,7 @@ def page_data(site: Site) -> dict[str, Any]:
     """Every worksheet in course order: its spec and its reference answer as HTML (or "")."""
     sheets = []
     for slug in site.reg.projects:
-        for ws in site.reg.in_project("worksheets", slug):
+        for ws in site.reg.in_project(kinds.collected().name, slug):
             spec = worksheet_spec(ws)
             spec["answerHtml"] = str(md(ws.answer)) if getattr(ws, "answer", None) else ""
             sheets.append(spec)

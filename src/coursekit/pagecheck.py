@@ -18,12 +18,10 @@ from jinja2 import nodes
 from .editions import strip_teacher_blocks
 from .errors import CourseError, Problem
 from .pages import Page
-from .site import Site
+from .site import Site, macro_names
 
 log = logging.getLogger(__name__)
 
-MACROS = ("worksheet", "sop", "case", "term", "lesson_header", "project_overview", "library", "glossary",
-          "course_overview", "bibliography", "assignment_form", "homework")
 PLUGIN_NAMES = {"page", "config", "extra", "edition", "environment", "plugin", "git", "macros",
                 "filters", "filters_builtin", "files", "navigation", "range", "loop", "true", "false", "none"}
 RAW_HINT = "to show a literal '{{' or '{%' in a page, wrap it in {% raw %}…{% endraw %}"
@@ -37,13 +35,14 @@ def jinja_problems(body: str, rel: str, body_line: int, meta: dict[str, Any]) ->
     except jinja2.TemplateSyntaxError as exc:
         hint = COMMENT_HINT if "comment" in str(exc.message) else RAW_HINT
         return [Problem(rel, body_line + (exc.lineno or 1) - 1, "jinja-syntax", f"{exc.message}; {hint}")]
-    known = set(MACROS) | PLUGIN_NAMES | set(meta)
+    macros = macro_names()
+    known = set(macros) | PLUGIN_NAMES | set(meta)
     known |= {n.name for n in ast.find_all(nodes.Name) if n.ctx in ("store", "param")}
     problems = []
     for node in ast.find_all(nodes.Name):
         if node.ctx == "load" and node.name not in known:
             problems.append(Problem(rel, body_line + node.lineno - 1, "unknown-macro",
-                                    f"'{node.name}' is not a macro or variable; macros are: {', '.join(MACROS)}"))
+                                    f"'{node.name}' is not a macro or variable; macros are: {', '.join(macros)}"))
     return problems
 
 
@@ -54,20 +53,7 @@ def render_page(site: Site, src: str, page: Page) -> tuple[str, list[Problem]]:
         return "", problems
     body = page.body if site.teacher else strip_teacher_blocks(page.body)
     env = jinja2.Environment(undefined=jinja2.StrictUndefined)
-    env.globals.update(
-        worksheet=lambda id: site.worksheet(id, src),
-        sop=lambda id: site.sop(id, src),
-        case=lambda id: site.case(id, src),
-        term=lambda id, text=None: site.term(id, src, text),
-        lesson_header=lambda: site.lesson_header(page.meta, src),
-        project_overview=lambda: site.project_overview(page.meta, src),
-        library=lambda kind: site.library(kind, src),
-        glossary=lambda: site.glossary(src),
-        course_overview=lambda: site.course_overview(src),
-        bibliography=lambda: site.bibliography(src),
-        assignment_form=lambda: site.assignment_form(src),
-        homework=lambda: site.homework(src),
-    )
+    env.globals.update(site.macros(lambda: src, lambda: page.meta))
     variables = {"page": SimpleNamespace(meta=page.meta, file=SimpleNamespace(src_uri=src)),
                  "edition": site.edition, **page.meta}
     try:

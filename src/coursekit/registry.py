@@ -1,7 +1,8 @@
 """Load every record and page once, validate them and check cross-references.
 
-``load(root)`` is cached on the files' sizes and modification times, so a
-build loads content once and ``mkdocs serve`` reloads only after an edit.
+``load(root)`` loads afresh; ``load(root, cache)`` reuses what a :class:`Cache` (owned by the caller)
+loaded while the files' sizes and modification times are unchanged, so ``mkdocs serve`` reloads only
+after an edit.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from . import models
+from . import kinds, models
 from .datafiles import macros_in, stray_files
 from .errors import CourseError, Problem
 from .pages import Page, read_page
@@ -22,19 +23,6 @@ from .validate import validate
 from .yamlio import LineMap, YamlError, line_of, read_yaml
 
 log = logging.getLogger(__name__)
-
-KINDS: dict[str, type[models.base.Record]] = {
-    "bibliography": models.Source,
-    "worksheets": models.Worksheet,
-    "sops": models.Sop,
-    "cases": models.Case,
-    "glossary": models.Term,
-}
-"""Data kinds: folder under ``data/`` → schema."""
-
-MACRO_KINDS = {"worksheet": "worksheets", "sop": "sops", "case": "cases", "term": "glossary"}
-"""Macros that take an id, and the kind the id belongs to."""
-
 
 @dataclass
 class Registry:
@@ -67,13 +55,10 @@ class Registry:
 
     def in_project(self, kind: str, slug: str) -> list[Any]:
         """Records of ``kind`` belonging to project ``slug``, by id."""
-        recs = [r for r in self.records[kind].values()
-                if slug in (getattr(r, "projects", None) or [getattr(r, "project", None)])]
+        k = kinds.kind(kind)
+        recs = [r for r in self.records[kind].values() if slug in k.projects_of(r)]
         last = (len(self.course.projects) + 1, 0, 0)
         return sorted(recs, key=lambda r: (self.order.get((kind, r.id), last), r.id))
-
-
-_cache: dict[Path, tuple[tuple[Any, ...], Registry]] = {}
 
 
 def _signature(root: Path) -> tuple[Any, ...]:
@@ -81,28 +66,47 @@ def _signature(root: Path) -> tuple[Any, ...]:
     return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
 
 
-def load(root: Path) -> Registry:
-    """Load and check the course under ``root``; raise :class:`CourseError` listing every problem."""
-    root = root.resolve()
-    sig = _signature(root)
-    hit = _cache.get(root)
-    if hit and hit[0] == sig:
-        return hit[1]
-    registry = _load(root)
-    _cache[root] = (sig, registry)
-    return registry
+@dataclass
+class Cache:
+    """Registries by course root, each kept while its files are unchanged.
+
+    Whoever builds more than once keeps one (the mkdocs plugin across ``mkdocs serve`` rebuilds, the CLI
+    for one command); a stat of every file is what a hit costs.
+    """
+
+    entries: dict[Path, tuple[tuple[Any, ...], Registry]] = field(default_factory=dict)
+
+    def load(self, root: Path) -> Registry:
+        """The course under ``root``: the kept registry if no file changed, else loaded (and kept) anew."""
+        root = root.resolve()
+        sig = _signature(root)
+        hit = self.entries.get(root)
+        if hit and hit[0] == sig:
+            return hit[1]
+        registry = _load(root)
+        self.entries[root] = (sig, registry)
+        return registry
+
+
+def load(root: Path, cache: Cache | None = None) -> Registry:
+    """Load and check the course under ``root``; raise :class:`CourseError` listing every problem.
+
+    With a ``cache``, an unchanged course is not loaded again.
+    """
+    return cache.load(root) if cache is not None else _load(root.resolve())
 
 
 def _load(root: Path) -> Registry:
     problems: list[Problem] = []
     course = _load_course(root, problems)
-    records: dict[str, dict[str, Any]] = {k: {} for k in KINDS}
+    records: dict[str, dict[str, Any]] = {k.name: {} for k in kinds.ALL}
     where: dict[tuple[str, str], tuple[str, LineMap]] = {}
     broken: set[tuple[str, str]] = set()
-    for kind, model in KINDS.items():
+    for k in kinds.ALL:
+        kind = k.name
         for path in sorted((root / "data" / kind).glob("*.yml")):
             rel = path.relative_to(root).as_posix()
-            rec, lines = _load_record(path, rel, model, problems)
+            rec, lines = _load_record(path, rel, k.model, problems)
             if rec is None:
                 broken.add((kind, path.stem))  # already reported: don't report its users too
                 continue
@@ -117,7 +121,7 @@ def _load(root: Path) -> Registry:
                                         f"rename the file to '{rec.id}.yml' or fix the id"))
             records[kind][rec.id] = rec
             where[(kind, rec.id)] = (rel, lines)
-    problems += stray_files(root, KINDS)
+    problems += stray_files(root, [k.name for k in kinds.ALL])
     lessons, project_pages, pages = _load_pages(root, problems)
     if course is None:
         raise CourseError(problems)
@@ -194,7 +198,7 @@ def check_references(reg: Registry) -> list[Problem]:
     def ref(rel: str, lines: LineMap, loc: tuple[Any, ...], kind: str, value: str, what: str) -> None:
         known = projects if kind == "projects" else reg.records[kind]
         if value not in known and (kind, value) not in reg.broken:
-            hint = _source_hint(reg, value) if kind == "bibliography" else ""
+            hint = _source_hint(reg, value) if kind == kinds.BIBLIOGRAPHY.name else ""
             problems.append(Problem(rel, line_of(lines, loc), "unknown-ref",
                                     f"{what} '{value}' does not exist{hint or _did_you_mean(value, known)}"))
 
@@ -204,15 +208,16 @@ def check_references(reg: Registry) -> list[Problem]:
             ref(rel, lines, ("projects", i), "projects", slug, "project")
         if getattr(rec, "project", None):
             ref(rel, lines, ("project",), "projects", rec.project, "project")
-        for i, src in enumerate(getattr(rec, "sources", [])):
-            ref(rel, lines, ("sources", i), "bibliography", src, "source")
-        for i, other in enumerate(getattr(rec, "related", [])):
-            ref(rel, lines, ("related", i), "glossary", other, "related term")
+        for cited in kinds.ALL:
+            if cited.cited_as:
+                name, what = cited.cited_as
+                for i, other in enumerate(getattr(rec, name, [])):
+                    ref(rel, lines, (name, i), cited.name, other, what)
     problems += _check_terms_unique(reg)
     for path, lesson in reg.lessons.items():
         page = reg.pages[path]
         for i, src in enumerate(lesson.sources):
-            ref(page.rel, page.lines, ("sources", i), "bibliography", src,
+            ref(page.rel, page.lines, ("sources", i), kinds.BIBLIOGRAPHY.name, src,
                 "source (a bibliography id in data/bibliography/)")
         ref(page.rel, page.lines, ("project",), "projects", lesson.project, "project")
     seen: dict[tuple[str, int], str] = {}
@@ -225,13 +230,13 @@ def check_references(reg: Registry) -> list[Problem]:
         seen[key] = reg.pages[path].rel
     for page in reg.pages.values():
         for name, arg, line in page.calls:
-            called = MACRO_KINDS.get(name)
-            if called is None or arg is None:
+            k = kinds.by_macro(name)
+            if k is None or arg is None:
                 continue
-            if arg not in reg.records[called] and (called, arg) not in reg.broken:
+            if arg not in reg.records[k.name] and (k.name, arg) not in reg.broken:
                 problems.append(Problem(page.rel, line, "unknown-id",
-                                        f"{name}(\"{arg}\"): no {called[:-1] if called != 'glossary' else 'term'} "
-                                        f"with id '{arg}' in data/{called}/{_did_you_mean(arg, reg.records[called])}"))
+                                        f"{name}(\"{arg}\"): no {k.noun} with id '{arg}' in "
+                                        f"data/{k.name}/{_did_you_mean(arg, reg.records[k.name])}"))
     return problems
 
 
@@ -241,9 +246,10 @@ def _index_embeds(reg: Registry) -> None:
     for path, page in reg.pages.items():
         lesson = reg.lessons.get(path)
         for position, (name, arg, _line) in enumerate(page.calls):
-            kind = MACRO_KINDS.get(name)
-            if kind is None or arg is None:
+            k = kinds.by_macro(name)
+            if k is None or arg is None:
                 continue
+            kind = k.name
             reg.embeds.setdefault((kind, arg), []).append(path)
             if lesson and lesson.project in numbers:
                 where = (numbers[lesson.project], lesson.task, position)
@@ -254,8 +260,9 @@ def _check_terms_unique(reg: Registry) -> list[Problem]:
     """A term or alias may name only one glossary entry."""
     problems: list[Problem] = []
     owner: dict[str, str] = {}
-    for term in sorted(reg.records["glossary"].values(), key=lambda t: t.id):
-        rel, lines = reg.where[("glossary", term.id)]
+    glossary = kinds.GLOSSARY.name
+    for term in sorted(reg.records[glossary].values(), key=lambda t: t.id):
+        rel, lines = reg.where[(glossary, term.id)]
         for i, name in enumerate([term.term, *term.aliases]):
             key = name.replace(" ", "").lower()
             if key in owner and owner[key] != term.id:
@@ -269,7 +276,7 @@ def _check_terms_unique(reg: Registry) -> list[Problem]:
 
 def _source_hint(reg: Registry, value: str) -> str:
     """If a source file name was cited instead of its bibliography id, name the id."""
-    for src in reg.records["bibliography"].values():
+    for src in reg.records[kinds.BIBLIOGRAPHY.name].values():
         if src.file.startswith(value) or value.startswith(src.file.split("_")[0] + "_"):
             return f"; cite the bibliography id '{src.id}' (file {src.file}) instead of the file name"
     return ""
@@ -280,10 +287,10 @@ def _did_you_mean(value: str, known: Any) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def check(root: Path) -> list[Problem]:
+def check(root: Path, cache: Cache | None = None) -> list[Problem]:
     """Every problem in the course under ``root`` (empty when all is well)."""
     try:
-        load(root)
+        load(root, cache)
     except CourseError as exc:
         return exc.problems
     return []

@@ -16,6 +16,7 @@ from string import Template
 
 import click
 
+from . import kinds
 from .cli import course_root, root_option
 from .errors import CourseError
 from .registry import Registry, load
@@ -24,8 +25,11 @@ from .render import cn_number
 log = logging.getLogger(__name__)
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FOLDERS = {"worksheet": "worksheets", "sop": "sops", "case": "cases"}
-DEFAULT_TITLES = {"worksheet": "新工作单", "sop": "新 SOP", "case": "新案例"}
+
+
+def scaffolded(noun: str) -> kinds.Kind:
+    """The kind ``coursekit new <noun>`` makes a record of (:attr:`Kind.scaffold`)."""
+    return next(k for k in kinds.ALL if k.scaffold and k.noun == noun)
 
 
 def _registry(root: Path) -> Registry:
@@ -76,7 +80,7 @@ def new_lesson(root: Path, project: str, name: str, title: str) -> Path:
     _name(name, "NAME")
     task = max((le.task for le in reg.lessons.values() if le.project == project), default=0) + 1
     path = root / "docs" / "modules" / project / f"{task}-{name}.md"
-    source = next(iter(sorted(reg.records["bibliography"])), "")
+    source = next(iter(sorted(reg.records[kinds.BIBLIOGRAPHY.name])), "")
     text = _fill(root, "lesson", ".md", project=project, task=task, task_cn=cn_number(task), title=title,
                  source=source)
     nav = add_to_nav(root / "mkdocs.yml", project, f"任务{cn_number(task)} {title}",
@@ -106,14 +110,15 @@ def new_record(root: Path, kind: str, id_: str, project: str, title: str) -> Pat
     reg = _registry(root)
     _project(reg, project)
     _name(id_, "ID")
-    folder = FOLDERS[kind]
+    k = scaffolded(kind)
+    folder = k.name
     if id_ in reg.records[folder]:
         raise click.BadParameter(f"a {kind} with id '{id_}' already exists (data/{folder}/{id_}.yml)",
                                  param_hint="ID")
-    source = next(iter(sorted(reg.records["bibliography"])), "")
+    source = next(iter(sorted(reg.records[kinds.BIBLIOGRAPHY.name])), "")
     path = root / "data" / folder / f"{id_}.yml"
     _write(path, _fill(root, kind, ".yml", id=id_, project=project, title=title, source=source), root)
-    click.echo(f"Embed it in a task page with {{{{ {kind}(\"{id_}\") }}}} (on a line of its own).")
+    click.echo(f"Embed it in a task page with {{{{ {k.macro}(\"{id_}\") }}}} (on a line of its own).")
     return path
 
 
@@ -138,14 +143,15 @@ def _record_command(kind: str) -> click.Command:
     @root_option
     @click.argument("id_", metavar="ID")
     @click.option("--project", required=True, help="Project slug, e.g. 01-preparation.")
-    @click.option("--title", default=DEFAULT_TITLES[kind], show_default=True, help="Title (Chinese).")
+    @click.option("--title", default=scaffolded(kind).scaffold, show_default=True, help="Title (Chinese).")
     def command(root: str | None, id_: str, project: str, title: str) -> None:
         """Create the record (the real help text is set below)."""
         new_record(course_root(root), kind, id_, project, title)
 
-    command.__doc__ = f"A {kind} data/{FOLDERS[kind]}/ID.yml."
+    command.__doc__ = f"A {kind} data/{scaffolded(kind).name}/ID.yml."
     return click.command(kind)(command)
 
 
-for _kind in FOLDERS:
-    new.add_command(_record_command(_kind))
+for _kind in kinds.ALL:
+    if _kind.scaffold:
+        new.add_command(_record_command(_kind.noun))

@@ -18,9 +18,8 @@ from typing import Any
 import click
 from pydantic import BaseModel
 
-from . import models
+from . import kinds, models
 from .cli import course_root, root_option
-from .registry import KINDS
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +31,7 @@ EXTRA: dict[str, type[BaseModel]] = {
 }
 """Schemas beyond the data kinds: the course outline and the front matter of task and project pages."""
 
-GLOBS = {**{kind: f"data/{kind}/*.yml" for kind in KINDS}, "course": "data/course.yml"}
+GLOBS = {**{k.name: f"data/{k.name}/*.yml" for k in kinds.ALL}, "course": "data/course.yml"}
 """Which files each schema validates (front matter is not mapped: editors do not validate it)."""
 
 
@@ -49,7 +48,7 @@ def schema_of(name: str, model: type[BaseModel]) -> dict[str, Any]:
 def all_schemas() -> dict[str, str]:
     """File name → JSON text for every schema, as ``coursekit schemas`` writes them."""
     out = {}
-    for name, model in {**KINDS, **EXTRA}.items():
+    for name, model in {**{k.name: k.model for k in kinds.ALL}, **EXTRA}.items():
         text = json.dumps(schema_of(name, model), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
         out[f"{name}.schema.json"] = text
     return out

@@ -10,6 +10,7 @@ import difflib
 import logging
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -18,24 +19,25 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
+from . import kinds, slides
 from . import registry as registry_mod
-from . import slides
 from .editions import check_edition
 from .errors import CourseError, Problem
 from .handouts import paths as handout_paths
-from .registry import MACRO_KINDS, Registry
+from .registry import Registry
 from .render import cn_number, content_version, render
 from .urls import link, page_url
 
 log = logging.getLogger(__name__)
 
-LIBRARY_PAGES = {
-    "worksheets": "library/worksheets.md",
-    "sops": "library/sops.md",
-    "cases": "library/cases.md",
-    "glossary": "library/glossary.md",
-}
-ANCHOR_PREFIX = {"worksheets": "ws-", "sops": "sop-", "cases": "case-", "glossary": "term-"}
+PAGE_MACROS = ("lesson_header", "project_overview", "library", "course_overview", "assignment_form", "homework")
+"""Macros about pages rather than one kind's records (those come from :mod:`coursekit.kinds`)."""
+
+
+def macro_names() -> list[str]:
+    """Every macro a page may call: each kind's record and listing macros, then the page macros."""
+    names = [k.macro for k in kinds.ALL if k.macro] + [k.listing_macro for k in kinds.ALL if k.listing_macro]
+    return names + list(PAGE_MACROS)
 
 
 def markdown_text(text: str) -> str:
@@ -52,6 +54,8 @@ class Site:
     directory_urls: bool = True
     templates: Path | None = None  # default: <root>/templates
     downloads: bool = False         # link each record to its generated files (set for `make build`)
+    cache: registry_mod.Cache | None = None  # the caller's, kept across builds (mkdocs serve)
+    registry: Registry | None = None          # already loaded by the caller: used as is
 
     def __post_init__(self) -> None:
         check_edition(self.edition)
@@ -64,7 +68,7 @@ class Site:
         Checking the files for edits costs a stat of every file; doing it on each
         macro call made builds quadratic in the course size (see bench/).
         """
-        return registry_mod.load(self.root)
+        return self.registry or registry_mod.load(self.root, self.cache)
 
     @property
     def tpl(self) -> Path:
@@ -86,7 +90,7 @@ class Site:
             known = list(self.reg.records[kind])
             close = difflib.get_close_matches(id_, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
-            name = next(m for m, k in MACRO_KINDS.items() if k == kind)
+            name = kinds.kind(kind).macro or kind
             raise CourseError([Problem(f"docs/{page}", None, "unknown-id",
                                        f"{name}(\"{id_}\"): no record with id '{id_}' in data/{kind}/{hint}")]) from None
 
@@ -98,8 +102,9 @@ class Site:
             "projects": self.reg.projects,
             "link": lambda target, anchor="": link(target, page, anchor, self.directory_urls),
             "home_of": self.home_of,
-            "anchor": lambda kind, id_: ANCHOR_PREFIX[kind] + id_,
-            "source_title": lambda sid: self.reg.get("bibliography", sid).title,
+            "anchor": lambda kind, id_: kinds.kind(kind).anchor + id_,
+            "source_title": lambda sid: self.reg.get(kinds.BIBLIOGRAPHY.name, sid).title,
+            "kinds": kinds.ALL,
             "cn": cn_number,
             "downloads": self.downloads,
             "files_of": lambda kind, id_: self.files_of(kind, id_, page),
@@ -114,7 +119,7 @@ class Site:
 
     def pack_of(self, slug: str, page: str) -> list[tuple[str, str]]:
         """(label, URL) of a project's 教学包 zip(s) for this edition; none if it has no records yet."""
-        if not any(self.reg.in_project(kind, slug) for kind in handout_paths.KIND_DIRS):
+        if not any(self.reg.in_project(k.name, slug) for k in handout_paths.handout_kinds()):
             return []
         outputs = handout_paths.visible(handout_paths.pack_outputs(slug), self.teacher)
         return [(o.label, self._download_url(o.rel, page)) for o in outputs]
@@ -129,29 +134,51 @@ class Site:
 
     def home_of(self, kind: str, id_: str) -> tuple[str, str]:
         """Where a record is shown: the first page embedding it, else its library page."""
-        pages = self.reg.embeds.get((kind, id_)) or [LIBRARY_PAGES[kind]]
-        return pages[0], ANCHOR_PREFIX[kind] + id_
+        k = kinds.kind(kind)
+        pages = self.reg.embeds.get((kind, id_)) or [k.library_page or ""]
+        return pages[0], k.anchor + id_
 
     # -- macros --------------------------------------------------------------
 
-    def worksheet(self, id_: str, page: str) -> Markup:
-        """A worksheet, with answer and rubric in the teacher edition."""
-        ws = self._record("worksheets", id_, page)
-        return render(self.tpl, "worksheet", ws=ws, version=content_version(ws), **self._ctx(page))
+    def macros(self, src: Callable[[], str], meta: Callable[[], dict[str, Any]]) -> dict[str, Callable[..., Any]]:
+        """Every macro by name, for the page ``src()`` with front matter ``meta()`` (both read at each call)."""
+        found: dict[str, Callable[..., Any]] = {}
+        for k in kinds.ALL:
+            if k.macro:
+                found[k.macro] = self._record_macro(k, src)
+            if k.listing_macro:
+                found[k.listing_macro] = self._listing_macro(k, src)
+        found.update(
+            lesson_header=lambda: self.lesson_header(meta(), src()),
+            project_overview=lambda: self.project_overview(meta(), src()),
+            library=lambda kind: self.library(kind, src()),
+            course_overview=lambda: self.course_overview(src()),
+            assignment_form=lambda: self.assignment_form(src()),
+            homework=lambda: self.homework(src()),
+        )
+        return found
 
-    def sop(self, id_: str, page: str) -> Markup:
-        """An SOP table."""
-        return render(self.tpl, "sop", sop=self._record("sops", id_, page), **self._ctx(page))
+    def _record_macro(self, k: kinds.Kind, src: Callable[[], str]) -> Callable[..., Any]:
+        macro = k.macro or k.name
+        if k.embed == "link":
+            return lambda id, text=None: self.embed(macro, id, src(), text)
+        return lambda id: self.embed(macro, id, src())
 
-    def case(self, id_: str, page: str) -> Markup:
-        """A case study, with discussion guidance in the teacher edition."""
-        return render(self.tpl, "case", case=self._record("cases", id_, page), **self._ctx(page))
+    def _listing_macro(self, k: kinds.Kind, src: Callable[[], str]) -> Callable[..., Any]:
+        return lambda: self.listing(k.name, src())
 
-    def term(self, id_: str, page: str, text: str | None = None) -> str:
-        """A Markdown link to a glossary entry (mkdocs validates it)."""
-        t = self._record("glossary", id_, page)
-        target = posixpath.relpath(LIBRARY_PAGES["glossary"], posixpath.dirname(page) or ".")
-        return f"[{markdown_text(text or t.term)}]({target}#term-{id_})"
+    def embed(self, macro: str, id_: str, page: str, text: str | None = None) -> Markup | str:
+        """What the record macro ``macro`` shows for record ``id_``: the record (teacher-only parts in the
+        teacher edition), or for a "link" kind a Markdown link to it (mkdocs validates it)."""
+        k = kinds.by_macro(macro)
+        if k is None:
+            raise KeyError(macro)
+        record = self._record(k.name, id_, page)
+        if k.embed == "link":
+            target = posixpath.relpath(k.library_page or "", posixpath.dirname(page) or ".")
+            return f"[{markdown_text(text or getattr(record, k.label_field))}]({target}#{k.anchor}{id_})"
+        assert k.template, f"kind {k.name} embeds a block without a template"
+        return render(self.tpl, k.template, version=content_version(record), **{k.var: record}, **self._ctx(page))
 
     def lesson_header(self, meta: dict[str, Any], page: str) -> Markup:
         """Minutes, objectives, key points and sources of a task page."""
@@ -172,23 +199,22 @@ class Site:
                       front=self.reg.project_pages[slug], lessons=self.reg.lessons_of(slug), **self._ctx(page))
 
     def library(self, kind: str, page: str) -> Markup:
-        """Every record of ``kind`` (worksheets, sops, cases), grouped by project."""
-        if kind not in ("worksheets", "sops", "cases"):
+        """Every record of a listed ``kind`` (worksheets, sops, cases), grouped by project."""
+        listed = [f"'{k.name}'" for k in kinds.ALL if k.listed]
+        if f"'{kind}'" not in listed:
+            choices = f"{', '.join(listed[:-1])} or {listed[-1]}" if len(listed) > 1 else listed[0]
             raise CourseError([Problem(f"docs/{page}", None, "unknown-kind",
-                                       f"library(\"{kind}\"): use 'worksheets', 'sops' or 'cases'")])
+                                       f"library(\"{kind}\"): use {choices}")])
         return render(self.tpl, "library", kind=kind, **self._ctx(page))
 
-    def glossary(self, page: str) -> Markup:
-        """The glossary, grouped by the project that introduces each term."""
-        return render(self.tpl, "glossary", **self._ctx(page))
+    def listing(self, kind: str, page: str) -> Markup:
+        """Every record of ``kind`` with its listing template (the glossary by project, the bibliography)."""
+        k = kinds.kind(kind)
+        return render(self.tpl, k.listing_macro or k.name, **self._ctx(page))
 
     def course_overview(self, page: str) -> Markup:
         """The six projects in order, with hours and tasks, for the home page."""
         return render(self.tpl, "course_overview", **self._ctx(page))
-
-    def bibliography(self, page: str) -> Markup:
-        """Every source the course is written from."""
-        return render(self.tpl, "bibliography", **self._ctx(page))
 
     def assignment_form(self, page: str) -> Markup:
         """The 作业布置 form: every worksheet by project, submitting to the homework page (the student
@@ -204,13 +230,13 @@ class Site:
         """
         if self.teacher:
             return render(self.tpl, "homework_teacher", **self._ctx(page))
-        items = [ws for slug in self.reg.projects for ws in self.reg.in_project("worksheets", slug)]
+        items = [ws for slug in self.reg.projects for ws in self.reg.in_project(kinds.WORKSHEETS.name, slug)]
         return render(self.tpl, "homework", items=items, **self._ctx(page))
 
     def search_words(self) -> list[str]:
         """Words jieba must keep whole: glossary terms, aliases and the course's list."""
         words = set(self.reg.course.search_words)
         words.update(w for group in self.reg.course.search_synonyms for w in group if " " not in w)
-        for t in self.reg.records["glossary"].values():
+        for t in self.reg.records[kinds.GLOSSARY.name].values():
             words.update(w for w in [t.term, *t.aliases] if " " not in w)
         return sorted(words)

@@ -21,11 +21,11 @@ pytestmark = pytest.mark.slow
 def test_every_record_has_all_its_files(real_pack) -> None:
     out, report = real_pack
     reg = load(ROOT)
-    expected = {o.rel for kind in paths.KIND_DIRS for r in reg.records[kind].values()
+    expected = {o.rel for kind in (k.name for k in paths.handout_kinds()) for r in reg.records[kind].values()
                 for o in paths.record_outputs(kind, r)}
     expected |= {o.rel for o in paths.schedule_outputs()}
     expected |= {o.rel for slug in reg.projects for o in paths.pack_outputs(slug)
-                 if any(reg.in_project(k, slug) for k in paths.KIND_DIRS)}
+                 if any(reg.in_project(k.name, slug) for k in paths.handout_kinds())}
     made = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert made == expected
     assert len(report.rendered) == len(expected) and report.reused == 0

@@ -29,25 +29,25 @@ def hrefs(html: str) -> list[str]:
 
 def test_no_links_unless_downloads_are_on() -> None:
     s = site("teacher", downloads=False)
-    for html in (s.worksheet("all-fields", LESSON), s.sop("daily", LESSON), s.case("made-up", LESSON),
+    for html in (s.embed("worksheet", "all-fields", LESSON), s.embed("sop", "daily", LESSON), s.embed("case", "made-up", LESSON),
                  s.project_overview({"project": "01-alpha"}, INDEX)):
         assert "ck-downloads" not in html and not hrefs(html)
 
 
 def test_student_pages_link_only_student_files() -> None:
     s = site("student")
-    assert hrefs(s.worksheet("all-fields", LESSON)) == ["../../../downloads/01-alpha/worksheets/all-fields.pdf",
+    assert hrefs(s.embed("worksheet", "all-fields", LESSON)) == ["../../../downloads/01-alpha/worksheets/all-fields.pdf",
                                                        "../../../downloads/01-alpha/worksheets/all-fields.docx"]
-    assert hrefs(s.sop("daily", LESSON)) == ["../../../downloads/01-alpha/sops/daily.xlsx",
+    assert hrefs(s.embed("sop", "daily", LESSON)) == ["../../../downloads/01-alpha/sops/daily.xlsx",
                                             "../../../downloads/01-alpha/sops/daily.pdf"]
-    assert hrefs(s.case("made-up", LESSON)) == ["../../../downloads/01-alpha/cases/made-up.pdf"]
+    assert hrefs(s.embed("case", "made-up", LESSON)) == ["../../../downloads/01-alpha/cases/made-up.pdf"]
     assert hrefs(s.project_overview({"project": "01-alpha"}, INDEX)) == ["../../downloads/01-alpha.zip"]
 
 
 def test_teacher_pages_also_link_teacher_files() -> None:
     s = site("teacher")
-    assert "../../../downloads/01-alpha/worksheets/all-fields.teacher.pdf" in hrefs(s.worksheet("all-fields", LESSON))
-    assert "../../../downloads/01-alpha/cases/made-up.teacher.pdf" in hrefs(s.case("made-up", LESSON))
+    assert "../../../downloads/01-alpha/worksheets/all-fields.teacher.pdf" in hrefs(s.embed("worksheet", "all-fields", LESSON))
+    assert "../../../downloads/01-alpha/cases/made-up.teacher.pdf" in hrefs(s.embed("case", "made-up", LESSON))
     assert hrefs(s.project_overview({"project": "01-alpha"}, INDEX)) == ["../../downloads/01-alpha.zip",
                                                                         "../../downloads/01-alpha.teacher.zip"]
 
@@ -57,7 +57,7 @@ def test_every_link_finds_a_generated_file(fixture_pack, edition: str) -> None:
     """Resolved against the page's URL, each link names a file the handouts command wrote."""
     out, _ = fixture_pack
     s = site(edition)
-    pages = {LESSON: [s.worksheet("all-fields", LESSON), s.sop("daily", LESSON), s.case("made-up", LESSON)],
+    pages = {LESSON: [s.embed("worksheet", "all-fields", LESSON), s.embed("sop", "daily", LESSON), s.embed("case", "made-up", LESSON)],
              INDEX: [s.project_overview({"project": "01-alpha"}, INDEX)]}
     for page, htmls in pages.items():
         for href in (h for html in htmls for h in hrefs(html)):

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .. import kinds
 from ..registry import Registry
 from . import word
 from .read import Submission, Unreadable, read_with_notes, shown_path
@@ -59,11 +60,11 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
             continue
         book.problems.extend((rel, f"已跳过：{note}") for note in notes)
         for sub in subs:
-            if sub.worksheet not in reg.records["worksheets"]:
+            if sub.worksheet not in reg.records[kinds.collected().name]:
                 book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”不是本课程的工作单"))
                 continue
             if sub.word is not None:
-                sub.notes += word.apply(reg.get("worksheets", sub.worksheet), sub.answers, word.parse(sub.word))
+                sub.notes += word.apply(reg.get(kinds.collected().name, sub.worksheet), sub.answers, word.parse(sub.word))
                 sub.word = None  # the text is not needed any more; a big folder should not keep it all
             if instant(sub.saved) is None:
                 sub.notes.append(f"提交时间不详（文件里写的是“{sub.saved[:40]}”）" if sub.saved else "提交时间不详")

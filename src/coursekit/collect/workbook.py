@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet as Sheet
 
+from .. import kinds
 from ..models.worksheet import Worksheet
 from ..registry import Registry
 from .columns import OTHER, columns, cut_notes, leftovers
@@ -237,9 +238,10 @@ def write(gb: Gradebook, reg: Registry, folder: Path, out: Path, prev: Previous 
     book.remove(book.active)
     taken: set[str] = set()
     old = prev.sheets if prev else {}
-    ids = set(gb.submissions) | {i for i in old if i in reg.records["worksheets"]}
-    order = sorted((reg.get("worksheets", i) for i in ids),
-                   key=lambda w: (reg.order.get(("worksheets", w.id), (99, 0, 0)), w.id))
+    kind = kinds.collected().name
+    ids = set(gb.submissions) | {i for i in old if i in reg.records[kind]}
+    order = sorted((reg.get(kind, i) for i in ids),
+                   key=lambda w: (reg.order.get((kind, w.id), (99, 0, 0)), w.id))
     people: dict[tuple[str, str], Person] = {}
     placed = {ws.id: worksheet_sheet(book, ws, gb.submissions.get(ws.id, []), folder, taken, old.get(ws.id), people)
               for ws in order}

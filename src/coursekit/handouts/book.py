@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import kinds
 from ..registry import Registry
 from ..render import render
 from . import paths, pdf
@@ -61,7 +62,7 @@ def write_book(reg: Registry, templates: Path, edition: str, dest: Path, lang: s
 
 def book_html(reg: Registry, templates: Path, edition: str, lang: str = DEFAULT) -> str:
     """The whole book as one HTML document."""
-    site = BookSite(reg.root, edition, templates=templates)
+    site = BookSite(reg.root, edition, templates=templates, registry=reg)
     md = converter(reg.root)
     chapters = [_chapter(reg, site, md, slug) for slug in reg.projects]
     chapters = [c for c in chapters if c["pages"]]
@@ -80,7 +81,7 @@ def _chapter(reg: Registry, site: BookSite, md: Any, slug: str) -> dict[str, Any
     sources = ([f"modules/{slug}/index.md"] if f"modules/{slug}/index.md" in reg.pages else [])
     sources += [path for path, _ in reg.lessons_of(slug)]
     known = set(reg.pages)
-    numbering = Numbering(project.number, [ws.label for ws in reg.in_project("worksheets", slug) if ws.label])
+    numbering = Numbering(project.number, [ws.label for ws in reg.in_project(kinds.WORKSHEETS.name, slug) if ws.label])
     pages = []
     for src in sources:
         kind = "project" if src.endswith("/index.md") else "lesson"
@@ -93,9 +94,9 @@ def _chapter(reg: Registry, site: BookSite, md: Any, slug: str) -> dict[str, Any
 def _appendices(reg: Registry, site: BookSite, md: Any, edition: str) -> list[dict[str, Any]]:
     """Glossary and sources; the teacher guide in the teacher edition."""
     out = [{"id": "p-appendix-glossary", "title": "术语表",
-            "html": render(site.tpl, "glossary", **site._ctx("library/glossary.md"))},
+            "html": site.listing(kinds.GLOSSARY.name, kinds.GLOSSARY.library_page or "")},
            {"id": "p-appendix-sources", "title": "参考资料",
-            "html": render(site.tpl, "bibliography", **site._ctx("library/sources.md"))}]
+            "html": site.listing(kinds.BIBLIOGRAPHY.name, kinds.BIBLIOGRAPHY.library_page or "")}]
     if edition == "teacher" and "teacher-guide.md" in reg.pages:
         html, title = postprocess(render_markdown(site, md, "teacher-guide.md"), "teacher-guide.md", "appendix",
                                   set(reg.pages))

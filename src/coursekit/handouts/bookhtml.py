@@ -21,6 +21,7 @@ import lxml.html
 import markdown
 from markupsafe import Markup, escape
 
+from .. import kinds
 from ..errors import CourseError
 from ..pagecheck import render_page
 from ..site import Site
@@ -48,26 +49,15 @@ class BookSite(Site):
         ctx["link"] = lambda target, anchor="": "#" + (anchor or page_id(target))
         return ctx
 
-    def _print(self, kind: str, id_: str, page: str) -> Markup:
-        """The print fragment of a record (no name line, no tick column)."""
-        record = self._record(kind, id_, page)
-        return htmlprint.fragment(self.tpl, self.reg, kind, record, self.teacher, standalone=False)
-
-    def worksheet(self, id_: str, page: str) -> Markup:
-        """A worksheet as in the handouts."""
-        return self._print("worksheets", id_, page)
-
-    def sop(self, id_: str, page: str) -> Markup:
-        """An SOP as in the handouts (without the tick column)."""
-        return self._print("sops", id_, page)
-
-    def case(self, id_: str, page: str) -> Markup:
-        """A case as in the handouts."""
-        return self._print("cases", id_, page)
-
-    def term(self, id_: str, page: str, text: str | None = None) -> str:
-        """A link to the glossary appendix."""
-        return f"[{text or self._record('glossary', id_, page).term}](#term-{id_})"
+    def embed(self, macro: str, id_: str, page: str, text: str | None = None) -> Markup | str:
+        """A record as in the handouts (no name line, no tick column); a link kind's link to its appendix."""
+        k = kinds.by_macro(macro)
+        if k is None or not (k.handouts or k.embed == "link"):
+            return super().embed(macro, id_, page, text)
+        record = self._record(k.name, id_, page)
+        if k.embed == "link":
+            return f"[{text or getattr(record, k.label_field)}](#{k.anchor}{id_})"
+        return htmlprint.fragment(self.tpl, self.reg, k.name, record, self.teacher, standalone=False)
 
 
 def converter(root: Path) -> markdown.Markdown:

@@ -82,9 +82,10 @@ def handouts(root: str | None, out: str | None, projects: tuple[str, ...], ids: 
 def _check_selection(course: Path, sel: Selection) -> None:
     """Unknown project slugs or ids are errors, not an empty run (CourseError if the data is bad)."""
     from ..registry import load
+    from .paths import handout_kinds
     reg = load(course)
     bad = sorted((sel.projects or set()) - set(reg.projects))
-    known_ids = {i for kind in ("worksheets", "sops", "cases") for i in reg.records[kind]}
+    known_ids = {i for k in handout_kinds() for i in reg.records[k.name]}
     bad += sorted((sel.ids or set()) - known_ids)
     if bad:
         raise click.ClickException(f"unknown project or id: {', '.join(bad)}")

@@ -15,6 +15,7 @@ import lxml.html
 from docx import Document
 from docx.shared import Mm, Pt
 
+from .. import kinds
 from ..markup import md_inline
 from ..registry import Registry
 from ..render import cn_number
@@ -55,7 +56,7 @@ def write_worksheet_docx(reg: Registry, ws: Any, dest: Path, lang: str = DEFAULT
         add_markdown(doc, ws.example)
     if ws.sources:
         para = doc.add_paragraph()
-        _styled(para.add_run("资料来源：" + "；".join(reg.get("bibliography", s).title for s in ws.sources)),
+        _styled(para.add_run("资料来源：" + "；".join(reg.get(kinds.BIBLIOGRAPHY.name, s).title for s in ws.sources)),
                 color=GREY, size=8.5)
     doc.save(str(dest))
 

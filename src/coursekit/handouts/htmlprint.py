@@ -1,6 +1,6 @@
 """Print HTML for handouts, made with the same ``render()`` as the site.
 
-Each kind has a fragment template ``templates/print/<kind>.html`` (also used
+Each kind with handouts has a fragment template ``templates/print/<template>.html`` (also used
 inside the print edition) and ``print/document.html`` wraps a fragment into a
 standalone document for WeasyPrint.
 """
@@ -13,6 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import kinds
 from ..registry import Registry
 from ..render import cn_number, render
 from . import layout
@@ -21,10 +22,6 @@ from .schedule import build_schedule
 
 log = logging.getLogger(__name__)
 
-FRAGMENTS = {"worksheets": ("print/worksheet", "ws"), "sops": ("print/sop", "sop"), "cases": ("print/case", "case")}
-"""Kind → (template, name of the record in the template)."""
-
-KIND_NAMES = {"worksheets": "工作单", "sops": "SOP 表", "cases": "案例"}
 
 
 def context(reg: Registry, teacher: bool) -> dict[str, Any]:
@@ -34,7 +31,7 @@ def context(reg: Registry, teacher: bool) -> dict[str, Any]:
         "reg": reg,
         "course": reg.course,
         "projects": reg.projects,
-        "source_title": lambda sid: reg.get("bibliography", sid).title,
+        "source_title": lambda sid: reg.get(kinds.BIBLIOGRAPHY.name, sid).title,
         "cn": cn_number,
         "layout": layout,
         "row_height": layout.row_height_mm,
@@ -44,19 +41,19 @@ def context(reg: Registry, teacher: bool) -> dict[str, Any]:
 def fragment(templates: Path, reg: Registry, kind: str, record: Any, teacher: bool,
              standalone: bool = True, extra: dict[str, Any] | None = None) -> Markup:
     """The print layout of one record; ``standalone`` adds what only a loose sheet needs (name line, tick boxes)."""
-    template, name = FRAGMENTS[kind]
+    k = kinds.kind(kind)
     ctx = {**context(reg, teacher), **(extra or {})}
-    return render(templates, template, standalone=standalone, **{name: record}, **ctx)
+    return render(templates, f"print/{k.template}", standalone=standalone, **{k.var: record}, **ctx)
 
 
 def handout(templates: Path, reg: Registry, kind: str, record: Any, teacher: bool, lang: str = DEFAULT) -> str:
     """A whole HTML document for one worksheet, SOP or case, tagged with ``lang``'s language tag."""
-    slug = record.projects[0] if kind == "cases" else record.project
-    project = reg.projects[slug]
-    running = f"项目{project.number}　{project.title}　·　{KIND_NAMES[kind]}"
+    k = kinds.kind(kind)
+    project = reg.projects[k.project_of(record)]
+    running = f"项目{project.number}　{project.title}　·　{k.title}"
     body = fragment(templates, reg, kind, record, teacher)
     return str(render(templates, "print/document", title=record.title, author=f"{reg.course.title}编写组",
-                      running=running, kind=kind, landscape=kind == "sops", body=body, lang_tag=face(lang).tag,
+                      running=running, kind=kind, landscape=k.landscape, body=body, lang_tag=face(lang).tag,
                       **context(reg, teacher)))
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import kinds
 from ..registry import Registry
 from . import paths
 from .cache import code_version, digest, templates_version
@@ -73,7 +74,7 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
     pdf_base = digest(base, fonts_version(sel.lang)) if needs_pdf(sel) else base
     jobs: dict[str, Job] = {}
     by_rel: dict[str, Job] = {}
-    for kind in paths.KIND_DIRS:
+    for kind in (k.name for k in paths.handout_kinds()):
         for record in sorted(reg.records[kind].values(), key=lambda r: r.id):
             for out in paths.record_outputs(kind, record):
                 key = _record_key(pdf_base if out.fmt == "pdf" else base, reg, kind, record, out)
@@ -86,7 +87,7 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
             if sel.wants(out):
                 key = digest(pdf_base if out.fmt == "pdf" else base, "schedule", out.fmt, reg.course, reg.lessons,
                              {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
-                             [r for k in paths.KIND_DIRS for r in reg.records[k].values()])
+                             [r for k in kinds.ALL if k.schedule for r in reg.records[k.name].values()])
                 jobs[out.rel] = Job(out.rel, "schedule", "", out.fmt, False, key)
     if sel.ids is None:
         for slug in reg.projects:
@@ -105,14 +106,14 @@ def needs_pdf(sel: Selection) -> bool:
 
 def _selected(sel: Selection, kind: str, record: Any) -> bool:
     """True when the record matches the selected ids and projects."""
-    slugs = record.projects if kind == "cases" else [record.project]
+    slugs = kinds.kind(kind).projects_of(record)
     return ((sel.ids is None or record.id in sel.ids)
             and (sel.projects is None or any(s in sel.projects for s in slugs)))
 
 
 def _record_key(base: str, reg: Registry, kind: str, record: Any, out: paths.Output) -> str:
     """Cache key of one file made from a record: the record and everything its template shows."""
-    sources = [reg.records["bibliography"].get(s) for s in record.sources]
+    sources = [reg.records[kinds.BIBLIOGRAPHY.name].get(s) for s in getattr(record, "sources", [])]
     return digest(base, kind, out.fmt, out.teacher, record, reg.course, sources)
 
 
@@ -127,7 +128,7 @@ def _add_pack(jobs: dict[str, Job], by_rel: dict[str, Job], reg: Registry, base:
     """A project's zip and, as non-output jobs, the member files it needs."""
     folder = pack_folder(reg, slug, out.teacher)
     members: list[tuple[str, str, str]] = []
-    for kind in paths.KIND_DIRS:
+    for kind in (k.name for k in paths.handout_kinds()):
         for record in reg.in_project(kind, slug):
             for member in paths.visible(paths.record_outputs(kind, record), out.teacher):
                 name = f"{folder}/{kind}/{PurePosixPath(member.rel).name}"
@@ -144,11 +145,11 @@ def listing(reg: Registry, slug: str, teacher: bool) -> str:
     """``目录.txt`` of a project's zip: which file is which worksheet, SOP or case."""
     project = reg.projects[slug]
     lines = [f"{reg.course.title}　项目{project.number}　{project.title}　教学包" + ("（教师版）" if teacher else ""), ""]
-    names = {"worksheets": "工作单", "sops": "SOP 表", "cases": "案例"}
-    for kind in paths.KIND_DIRS:
+    for k in paths.handout_kinds():
+        kind = k.name
         records = reg.in_project(kind, slug)
         if records:
-            lines.append(f"{names[kind]}（{kind}/）")
+            lines.append(f"{k.title}（{kind}/）")
             for r in records:
                 outputs = paths.visible(paths.record_outputs(kind, r), teacher)
                 files = "、".join(PurePosixPath(o.rel).name for o in outputs)

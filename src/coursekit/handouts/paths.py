@@ -10,6 +10,8 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
+from .. import kinds
+
 log = logging.getLogger(__name__)
 
 SITE_DIR = "downloads"
@@ -17,7 +19,6 @@ SITE_DIR = "downloads"
 
 SCHEDULE = "schedule"
 BOOK = {"student": "course.pdf", "teacher": "course.teacher.pdf"}
-KIND_DIRS = ("worksheets", "sops", "cases")
 
 
 @dataclass(frozen=True)
@@ -30,25 +31,23 @@ class Output:
     label: str
 
 
+def handout_kinds() -> list[kinds.Kind]:
+    """The kinds whose records have handouts, in course order."""
+    return [k for k in kinds.ALL if k.handouts]
+
+
 def home_project(kind: str, record: Any) -> str:
     """The project folder a record's files live in (a case taught in two projects: its first)."""
-    return str(record.projects[0] if kind == "cases" else record.project)
+    return kinds.kind(kind).project_of(record)
 
 
 def record_outputs(kind: str, record: Any) -> list[Output]:
-    """Every file made from one worksheet, SOP or case."""
-    base = f"{home_project(kind, record)}/{kind}/{record.id}"
-    if kind == "worksheets":
-        return [Output(f"{base}.pdf", "pdf", False, "PDF"),
-                Output(f"{base}.docx", "docx", False, "Word"),
-                Output(f"{base}.teacher.pdf", "pdf", True, "教师版 PDF")]
-    if kind == "sops":
-        return [Output(f"{base}.xlsx", "xlsx", False, "Excel"),
-                Output(f"{base}.pdf", "pdf", False, "PDF 清单")]
-    if kind == "cases":
-        return [Output(f"{base}.pdf", "pdf", False, "PDF"),
-                Output(f"{base}.teacher.pdf", "pdf", True, "教师版 PDF")]
-    raise ValueError(f"no handouts for kind '{kind}'")
+    """Every file made from one record (a worksheet, SOP or case), as its kind declares them."""
+    k = kinds.kind(kind)
+    if not k.handouts:
+        raise ValueError(f"no handouts for kind '{kind}'")
+    base = f"{k.project_of(record)}/{kind}/{record.id}"
+    return [Output(base + h.suffix, h.fmt, h.teacher, h.label) for h in k.handouts]
 
 
 def pack_outputs(slug: str) -> list[Output]:

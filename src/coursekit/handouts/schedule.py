@@ -11,25 +11,30 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..registry import MACRO_KINDS, Registry
+from .. import kinds
+from ..registry import Registry
 from ..render import cn_number
 
 log = logging.getLogger(__name__)
 
 PERIOD = 45
-HEADERS = ["项目", "任务", "讲授（分钟）", "实训（分钟）", "合计（分钟）", "学时", "工作单", "SOP 表", "案例"]
-EMBEDDED = ("worksheets", "sops", "cases")
+TASK_HEADERS = ["项目", "任务", "讲授（分钟）", "实训（分钟）", "合计（分钟）", "学时"]
+
+
+def scheduled() -> list[kinds.Kind]:
+    """The kinds with a column of their own (:attr:`Kind.schedule`), in course order."""
+    return [k for k in kinds.ALL if k.schedule]
+
+
+def header_row() -> list[str]:
+    """The table's header row: the task columns, then a column per scheduled kind."""
+    return TASK_HEADERS + [k.title for k in scheduled()]
 
 
 def hours(minutes: int) -> float | int:
     """Minutes as class periods, to one decimal (whole numbers stay integers)."""
     value = round(minutes / PERIOD, 1)
     return int(value) if value == int(value) else value
-
-
-def worksheet_name(ws: Any) -> str:
-    """``表1-2 标题（20 分钟）``: how a worksheet is named in the schedule."""
-    return f"{ws.label + ' ' if ws.label else ''}{ws.title}（{ws.minutes} 分钟）"
 
 
 @dataclass
@@ -49,12 +54,10 @@ class Row:
         return self.teaching + self.practice
 
     def cells(self) -> list[Any]:
-        """The row as the table shows it, in :data:`HEADERS` order."""
+        """The row as the table shows it, in :func:`header_row` order."""
         return [f"项目{self.number}", f"任务{cn_number(self.task)}　{self.title}", self.teaching, self.practice,
                 self.minutes, hours(self.minutes),
-                "\n".join(worksheet_name(w) for w in self.records["worksheets"]),
-                "\n".join(s.title for s in self.records["sops"]),
-                "\n".join(c.title for c in self.records["cases"])]
+                *("\n".join(map(k.schedule, self.records[k.name])) for k in scheduled() if k.schedule)]
 
 
 @dataclass
@@ -78,7 +81,7 @@ class Schedule:
     """The whole 授课计划."""
 
     projects: list[ProjectRows]
-    headers: list[str] = field(default_factory=lambda: list(HEADERS))
+    headers: list[str] = field(default_factory=header_row)
     period: int = PERIOD
 
     @property
@@ -104,10 +107,9 @@ class Schedule:
     def total_cells(self) -> list[Any]:
         """The totals row."""
         rows = self.rows
-        count = {k: sum(len(r.records[k]) for r in rows) for k in EMBEDDED}
         return ["合计", f"{len(rows)} 个任务", sum(r.teaching for r in rows), sum(r.practice for r in rows),
-                self.total_minutes, self.total_hours, f"{count['worksheets']} 张", f"{count['sops']} 张",
-                f"{count['cases']} 个"]
+                self.total_minutes, self.total_hours,
+                *(f"{sum(len(r.records[k.name]) for r in rows)} {k.counter}" for k in scheduled())]
 
 
 def build_schedule(reg: Registry) -> Schedule:
@@ -124,9 +126,10 @@ def build_schedule(reg: Registry) -> Schedule:
 
 def embedded_records(reg: Registry, path: str) -> dict[str, list[Any]]:
     """Worksheets, SOPs and cases a page embeds, in the order it calls them, each once."""
-    found: dict[str, list[Any]] = {k: [] for k in EMBEDDED}
+    found: dict[str, list[Any]] = {k.name: [] for k in scheduled()}
     for name, arg, _ in reg.pages[path].calls:
-        kind = MACRO_KINDS.get(name)
+        k = kinds.by_macro(name)
+        kind = k.name if k else ""
         if kind in found and arg in reg.records[kind]:
             record = reg.records[kind][arg]
             if record not in found[kind]:

@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .. import kinds
 from ..registry import Registry
 from .fonts import DEFAULT, face
 from .schedule import build_schedule, hours
@@ -59,7 +60,7 @@ def write_sop_xlsx(reg: Registry, sop: Any, dest: Path, lang: str = DEFAULT) -> 
             _banner(ws, row + n, f"{n}. {plain(note)}", len(widths), font, widths=widths)
         row += len(sop.notes) + 2
     if sop.sources:
-        _banner(ws, row, "资料来源：" + "；".join(reg.get("bibliography", s).title for s in sop.sources), len(widths),
+        _banner(ws, row, "资料来源：" + "；".join(reg.get(kinds.BIBLIOGRAPHY.name, s).title for s in sop.sources), len(widths),
                 font)
     _print_setup(ws, header, widths, f"{reg.course.title}　·　{sop.title}")
     wb.properties.title, wb.properties.creator = sop.title, f"{reg.course.title}编写组"

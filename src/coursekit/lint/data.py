@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+from .. import kinds
 from ..errors import Problem
 from ..yamlio import MAX_BYTES, line_of, too_big
 from .context import Context
@@ -30,9 +31,9 @@ def _sources(ctx: Context) -> list[Problem]:
         log.info("sources folder %s not found: source files not checked", folder)
         return []
     problems = []
-    for src in ctx.reg.records["bibliography"].values():
+    for src in ctx.reg.records[kinds.BIBLIOGRAPHY.name].values():
         if not (folder / src.file).is_file():
-            rel, lines = ctx.reg.where[("bibliography", src.id)]
+            rel, lines = ctx.reg.where[(kinds.BIBLIOGRAPHY.name, src.id)]
             problems.append(Problem(rel, line_of(lines, ("file",)), "source-file",
                                     f"source file '{src.file}' is not in {folder.name}/; "
                                     f"check the file name (sources folder: [check] sources in coursekit.toml)"))

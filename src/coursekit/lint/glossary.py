@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 
+from .. import kinds
 from ..errors import Problem
 from ..yamlio import line_of
 from .context import Context
@@ -20,11 +21,12 @@ def check(ctx: Context) -> list[Problem]:
     if ctx.reg is None:
         return []
     reg = ctx.reg
-    used = {id_ for (kind, id_) in reg.embeds if kind == "glossary"}
-    used |= {other for term in reg.records["glossary"].values() for other in term.related}
+    glossary = kinds.GLOSSARY.name
+    used = {id_ for (kind, id_) in reg.embeds if kind == glossary}
+    used |= {other for term in reg.records[glossary].values() for other in term.related}
     problems = []
-    for id_ in sorted(set(reg.records["glossary"]) - used):
-        rel, lines = reg.where[("glossary", id_)]
+    for id_ in sorted(set(reg.records[glossary]) - used):
+        rel, lines = reg.where[(glossary, id_)]
         problems.append(Problem(rel, line_of(lines, ("id",)), "term-unused",
                                 f"no page links term '{id_}'; write {{{{ term(\"{id_}\") }}}} where it is "
                                 f"first taught, or list it in another term's related"))

@@ -10,8 +10,8 @@ import logging
 import posixpath
 import re
 
+from .. import kinds
 from ..errors import Problem
-from ..site import LIBRARY_PAGES
 from .context import Context, problem
 from .mdscan import Link
 
@@ -58,9 +58,11 @@ def _check_link(ctx: Context, src: str, link: Link) -> list[Problem]:
             return [problem(page, link.line, "link-target",
                             f"'{path}' is a folder; link to its page file, e.g. '{path.rstrip('/')}/index.md'")]
     problems: list[Problem] = []
-    if dest == LIBRARY_PAGES["glossary"] and anchor.startswith("term-"):
-        problems.append(problem(page, link.line, "term-link",
-                                f"write {{{{ term(\"{anchor[5:]}\") }}}} instead of a hand-written glossary link"))
+    for k in kinds.ALL:
+        if k.embed == "link" and dest == k.library_page and anchor.startswith(k.anchor):
+            problems.append(problem(page, link.line, f"{k.macro}-link",
+                                    f"write {{{{ {k.macro}(\"{anchor[len(k.anchor):]}\") }}}} instead of a "
+                                    f"hand-written {k.name} link"))
     if anchor and dest.endswith(".md"):
         problems += _check_anchor(ctx, src, link, dest, anchor)
     return problems

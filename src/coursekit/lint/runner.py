@@ -15,7 +15,7 @@ from ..editions import EDITIONS
 from ..errors import CourseError, Problem
 from ..pagecheck import render_page
 from ..pages import Page, read_page
-from ..registry import load
+from ..registry import Cache, load
 from ..site import Site
 from . import admonitions, data, diagrams, frontmatter, glossary, headings, images, links, style
 from .config import Config, load_config
@@ -32,18 +32,19 @@ FAMILIES: list[Callable[[Context], list[Problem]]] = [
 ]
 
 
-def check_course(root: Path, strict: bool = False, config: Config | None = None) -> list[Problem]:
+def check_course(root: Path, strict: bool = False, config: Config | None = None,
+                 cache: Cache | None = None) -> list[Problem]:
     """Every problem in the course under ``root``, with severities applied, sorted."""
     config = config or load_config(root)
     ctx = Context(root, config, _pages(root))
     core: list[Problem] = list(config.problems)
     try:
-        ctx.reg = load(root)
+        ctx.reg = load(root, cache)
     except CourseError as exc:
         core += exc.problems
     if ctx.reg is not None:
         for edition in EDITIONS:
-            site = Site(root, edition)
+            site = Site(root, edition, registry=ctx.reg)
             for src, page in ctx.reg.pages.items():
                 markdown, found = render_page(site, src, page)
                 core += found

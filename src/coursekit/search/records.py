@@ -10,12 +10,11 @@ their term's entry (the page's own copy is left out of the index, see
 
 from __future__ import annotations
 
-import html
 import logging
-from typing import Any
 
-from ..site import ANCHOR_PREFIX, LIBRARY_PAGES, Site
-from .index import Entry, plain
+from .. import kinds
+from ..site import Site
+from .index import Entry
 
 log = logging.getLogger(__name__)
 
@@ -49,46 +48,22 @@ def exclude_from_search(html: str) -> str:
 
 
 def record_entries(site: Site, urls: dict[str, str]) -> list[Entry]:
-    """An entry per worksheet, SOP, case and term, at the page and anchor that show it.
+    """An entry per record of each kind that declares one (:attr:`Kind.search`), at the page and anchor
+    that show it.
 
     ``urls`` maps each page's source path to its URL in this build.
     """
     entries: list[Entry] = []
-    reg = site.reg
-    for kind, records in reg.records.items():
-        if kind == "bibliography":
+    for k in kinds.ALL:
+        if k.search is None:
             continue
-        for rec in records.values():
-            if kind == "glossary":  # term() links to the glossary; home_of would name the first page using it
-                page, anchor = LIBRARY_PAGES[kind], ANCHOR_PREFIX[kind] + rec.id
+        for rec in site.reg.records[k.name].values():
+            if k.embed == "link" and k.library_page:  # its macro links to the library page: that is its home
+                page, anchor = k.library_page, k.anchor + rec.id
             else:
-                page, anchor = site.home_of(kind, rec.id)
+                page, anchor = site.home_of(k.name, rec.id)
             if page not in urls:
                 continue
-            title, text = _describe(kind, rec)
+            title, text = k.search(rec)
             entries.append(Entry(f"{urls[page]}#{anchor}", title, text))
     return entries
-
-
-def _describe(kind: str, rec: Any) -> tuple[str, str]:
-    """Title and short text of a record's entry, as HTML: material inserts both into the result list
-    unescaped, so every plain-text field is escaped here (``plain`` escapes what Markdown fields hold)."""
-    if kind == "worksheets":
-        label = f"{_escape(rec.label)} " if rec.label else ""
-        return f"{label}{_escape(rec.title)}", "工作单：" + plain(rec.purpose, inline=True)
-    if kind == "sops":
-        return _escape(rec.title), f"SOP（{_escape(rec.cadence)}）：" + plain(rec.scope, inline=True)
-    if kind == "cases":
-        nature = "教学案例（虚构）" if rec.fictional else "案例"
-        return _escape(rec.title), f"{nature}：{_escape(rec.brand)}，{_escape(rec.industry)}"
-    parts = [plain(rec.definition)]
-    if rec.aliases:
-        parts.append(f"<p>又称：{_escape('、'.join(rec.aliases))}</p>")
-    if rec.english:
-        parts.append(f"<p>{_escape(rec.english)}</p>")
-    return _escape(rec.term), "".join(parts)
-
-
-def _escape(text: str) -> str:
-    """Text as HTML text (element content only: quotes stay, so "Dunbar's" is still one word to the index)."""
-    return html.escape(text, quote=False)

@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from .. import kinds
 from ..registry import Registry
 from ..render import cn_number
-from . import records
 from .markdown import Block, parse
 from .spec import Slide, clip, first_sentence
 
@@ -76,7 +76,7 @@ def task_slides(reg: Registry, path: str, lesson: Any) -> list[Slide]:
 def _term(reg: Registry) -> Any:
     """``term(id, text)`` in a page → its words."""
     def term(id_: str, text: str | None) -> str:
-        record = reg.records["glossary"].get(id_)
+        record = reg.records[kinds.GLOSSARY.name].get(id_)
         return text or (record.term if record else id_)
     return term
 
@@ -168,12 +168,9 @@ def _section(reg: Registry, head: Block, body: list[Block], task: int) -> list[S
             title, _, words = b.caption.partition("。")
             slides.append(Slide("diagram", title.strip() or place, diagram=b.text, caption=words.strip() or title,
                                 notes=b.caption, task=task))
-        elif b.kind == "macro" and b.text == "case":
-            slides += records.case_slides(reg.get("cases", b.anchor), task)
-        elif b.kind == "macro" and b.text == "worksheet":
-            slides.append(records.worksheet_slide(reg.get("worksheets", b.anchor), task))
-        elif b.kind == "macro" and b.text == "sop":
-            slides += _table_slides_from(records.sop_slide(reg.get("sops", b.anchor), task))
+        elif b.kind == "macro" and (k := kinds.by_macro(b.text)) and k.slides:
+            for slide in k.slides(reg.get(k.name, b.anchor), task):
+                slides += _table_slides_from(slide) if slide.kind == "table" else [slide]
         elif b.kind == "box" and b.anchor == "practice":
             slides.append(Slide("bullets", f"课堂实践：{b.text}", bullets=_points(b.children, 8),
                                 notes=_text(b.children), task=task))
@@ -191,6 +188,6 @@ def _table_slides(title: str, rows: list[list[str]], caption: str, task: int) ->
 
 
 def _table_slides_from(slide: Slide) -> list[Slide]:
-    """An SOP table slide split like any other table."""
+    """A record's table slide (an SOP's) split like any other table."""
     out = _table_slides(slide.title, slide.rows, slide.notes, slide.task)
     return out

@@ -1,0 +1,173 @@
+"""The content kinds, each declared once: what its records are and everything that shows them.
+
+A kind is a folder of records under ``data/`` (``data/worksheets/<id>.yml``). The registry, the site's
+macros, anchors and library pages, search, handouts, slides, the scaffold, the collector and the
+teacher-text leak tests all read the declarations below instead of keeping their own lists.
+
+To add a kind: write its model (``models/``), its site template (``templates/<template>.html``) and one
+:class:`Kind` in :data:`ALL`. Optional parts (handouts, slides, a library page, a scaffold) are extra
+fields of the same declaration, each with the module that uses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from . import models
+from .search import describe
+from .slides import records as slide_records
+from .slides.spec import Slide
+
+__all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "SOPS", "WORKSHEETS", "Handout", "Kind",
+           "by_macro", "collected", "kind", "teacher_texts"]
+
+
+@dataclass(frozen=True)
+class Handout:
+    """One file made from each record of a kind: ``<project>/<kind>/<id><suffix>``."""
+
+    suffix: str             # after the id: ".pdf", ".teacher.pdf", ".docx", ".xlsx"
+    fmt: str                # pdf | docx | xlsx (handouts/jobs.py has a writer for each)
+    label: str              # the download link's text on the site
+    teacher: bool = False   # holds teacher-only text: never offered by the student edition
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One content kind. Field by field:
+
+    - ``name``: the folder under ``data/`` and the key of ``Registry.records`` ("worksheets").
+    - ``model``: the pydantic schema every record is validated against.
+    - ``noun``: one record in messages and in ``coursekit new <noun>`` ("worksheet").
+    - ``title``: its Chinese name in listings, zips and the schedule ("工作单").
+    - ``anchor``: prefix of a record's HTML id, followed by the record id ("ws-" → ``#ws-swot``).
+    - ``macro``: the page macro that shows one record by id (``{{ worksheet("swot") }}``), or None.
+    - ``embed``: how the macro shows it: "block" renders ``template``; "link" writes a Markdown link to the
+      record on ``library_page`` (glossary terms).
+    - ``template`` / ``var``: the site template (``templates/<template>.html``) and the name the record has
+      in it; the print fragment is ``templates/print/<template>.html`` when the kind has ``handouts``.
+    - ``listing_macro``: a macro without arguments showing every record with the template of that name
+      (``{{ glossary() }}`` renders ``templates/glossary.html``), or None.
+    - ``library_page``: the docs page every record can be found on (search, links), or None.
+    - ``label_field``: the field naming a record, the text of a link to it.
+    - ``listed``: ``library("<name>")`` lists the records by project (and project pages list them).
+    - ``home``: the field naming the record's project: "project", or "projects" (the first is its home).
+    - ``cited_as``: (field, what) when other records cite this kind by id in a list field of that name
+      ("sources" cite the bibliography); the registry checks each id, naming it ``what`` when unknown.
+    - ``handouts``: the files made from each record; ``landscape``: they are printed landscape.
+    - ``schedule``: the record's line in the 授课计划 (a column of its own), or None; ``counter``: the
+      measure word of the column's total ("29 张").
+    - ``search``: (title, text) of the record's own search entry as HTML (see :mod:`coursekit.search.describe`),
+      or None for no entry.
+    - ``slides``: the slides a record embedded in a task page makes in the project's deck, or None.
+    - ``scaffold``: default title for ``coursekit new <noun>`` (template ``templates/scaffold/<noun>.yml``),
+      or None when records are not scaffolded.
+    - ``collect``: ``coursekit collect`` reads students' answers to these records.
+    - ``teacher_only``: dotted paths to teacher-only text in a record ("rubric.criteria.descriptors" walks
+      lists); the student edition, handouts and search must never show it, and the leak tests check that.
+    """
+
+    name: str
+    model: type[models.base.Record]
+    noun: str
+    title: str
+    anchor: str
+    macro: str | None = None
+    embed: Literal["block", "link"] = "block"
+    template: str | None = None
+    var: str = "record"
+    listing_macro: str | None = None
+    library_page: str | None = None
+    label_field: str = "title"
+    listed: bool = False
+    home: Literal["project", "projects"] = "project"
+    cited_as: tuple[str, str] | None = None
+    handouts: tuple[Handout, ...] = ()
+    landscape: bool = False
+    schedule: Callable[[Any], str] | None = None
+    counter: str = "个"
+    search: Callable[[Any], tuple[str, str]] | None = None
+    slides: Callable[[Any, int], list[Slide]] | None = None
+    scaffold: str | None = None
+    collect: bool = False
+    teacher_only: tuple[str, ...] = ()
+
+    def project_of(self, record: Any) -> str:
+        """The record's home project (a case taught in two projects: its first)."""
+        return str(record.projects[0] if self.home == "projects" else record.project)
+
+    def projects_of(self, record: Any) -> list[str]:
+        """Every project the record belongs to."""
+        return list(record.projects) if self.home == "projects" else [record.project]
+
+
+def _worksheet_line(ws: Any) -> str:
+    """``表1-2 标题（20 分钟）``: how a worksheet is named in the schedule."""
+    return f"{ws.label + ' ' if ws.label else ''}{ws.title}（{ws.minutes} 分钟）"
+
+
+BIBLIOGRAPHY = Kind(
+    "bibliography", models.Source, noun="source", title="参考资料", anchor="src-",
+    listing_macro="bibliography", library_page="library/sources.md", cited_as=("sources", "source"))
+WORKSHEETS = Kind(
+    "worksheets", models.Worksheet, noun="worksheet", title="工作单", anchor="ws-", macro="worksheet",
+    template="worksheet", var="ws", library_page="library/worksheets.md", listed=True,
+    handouts=(Handout(".pdf", "pdf", "PDF"), Handout(".docx", "docx", "Word"),
+              Handout(".teacher.pdf", "pdf", "教师版 PDF", teacher=True)),
+    schedule=_worksheet_line, counter="张", search=describe.worksheet,
+    slides=lambda ws, task: [slide_records.worksheet_slide(ws, task)],
+    scaffold="新工作单", collect=True, teacher_only=("answer", "rubric.criteria.descriptors"))
+SOPS = Kind(
+    "sops", models.Sop, noun="sop", title="SOP 表", anchor="sop-", macro="sop", template="sop", var="sop",
+    library_page="library/sops.md", listed=True,
+    handouts=(Handout(".xlsx", "xlsx", "Excel"), Handout(".pdf", "pdf", "PDF 清单")), landscape=True,
+    schedule=lambda sop: str(sop.title), counter="张", search=describe.sop,
+    slides=lambda sop, task: [slide_records.sop_slide(sop, task)], scaffold="新 SOP")
+CASES = Kind(
+    "cases", models.Case, noun="case", title="案例", anchor="case-", macro="case", template="case", var="case",
+    library_page="library/cases.md", listed=True, home="projects",
+    handouts=(Handout(".pdf", "pdf", "PDF"), Handout(".teacher.pdf", "pdf", "教师版 PDF", teacher=True)),
+    schedule=lambda case: str(case.title), search=describe.case, slides=slide_records.case_slides,
+    scaffold="新案例", teacher_only=("guidance",))
+GLOSSARY = Kind(
+    "glossary", models.Term, noun="term", title="术语", anchor="term-", macro="term", embed="link",
+    listing_macro="glossary", library_page="library/glossary.md", label_field="term",
+    cited_as=("related", "related term"), search=describe.term)
+
+ALL: tuple[Kind, ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY)
+"""Every kind, in course order (the order ``coursekit check`` counts them in)."""
+
+
+def kind(name: str) -> Kind:
+    """The kind stored in ``data/<name>/``; KeyError if there is none."""
+    for k in ALL:  # read at each call: a test may declare more kinds
+        if k.name == name:
+            return k
+    raise KeyError(name)
+
+
+def by_macro(macro: str) -> Kind | None:
+    """The kind whose records the page macro ``macro`` shows by id, if any."""
+    return next((k for k in ALL if k.macro == macro), None)
+
+
+def collected() -> Kind:
+    """The kind whose answers ``coursekit collect`` and the 作业汇总 page read (worksheets)."""
+    return next(k for k in ALL if k.collect)
+
+
+def teacher_texts(k: Kind, record: Any) -> Iterator[str]:
+    """Every teacher-only text of ``record``, following ``k.teacher_only``'s paths through lists."""
+    for path in k.teacher_only:
+        values: list[Any] = [record]
+        for part in path.split("."):
+            values = [v for value in values for v in _step(getattr(value, part, None))]
+        yield from (v for v in values if isinstance(v, str) and v)
+
+
+def _step(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
