@@ -85,8 +85,8 @@ def test_no_asset_mentions_a_cdn(student_site: Path) -> None:
 def test_material_javascript_is_patched(student_site: Path) -> None:
     scripts = student_site / "assets" / "javascripts"
     code = "".join(p.read_text(encoding="utf-8") for p in scripts.rglob("*.min.js"))
-    for _, old, new in PATCHES:
-        assert new in code and old not in code
+    for patch in PATCHES:
+        assert patch.new in code and patch.old not in code
 
 
 def test_diagrams_are_inlined_and_mermaid_is_vendored_for_the_fallback(student_site: Path) -> None:
