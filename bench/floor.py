@@ -17,7 +17,7 @@ import yaml
 from synth import _Dumper, _Loader, _Tagged
 
 ROOT = Path(__file__).resolve().parent.parent
-OURS = ("macros", "coursekit-search", "offline")
+OURS = ("macros", "coursekit", "offline")
 
 
 def make_floor(source: Path, dest: Path) -> int:
@@ -41,7 +41,9 @@ def make_floor(source: Path, dest: Path) -> int:
         _, body, _ = split_front_matter(text)
         (dest / "docs" / src).write_text(text[: len(text) - len(body)] + markdown, encoding="utf-8")
     config = yaml.load((source / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    config["plugins"] = [p for p in config["plugins"] if _name(p) not in OURS]
+    plugins = config["plugins"]  # mkdocs.yml lists them as a mapping (the fixture course as a list)
+    config["plugins"] = ({k: v for k, v in plugins.items() if k not in OURS} if isinstance(plugins, dict)
+                         else [p for p in plugins if _name(p) not in OURS])
     config["markdown_extensions"] = [e for e in config["markdown_extensions"] if not str(e).startswith("coursekit")]
     _plain_fences(config["markdown_extensions"])
     config["theme"].pop("custom_dir", None)

@@ -1,22 +1,16 @@
 """mkdocs-macros adapter: each macro is a one-line call into :mod:`coursekit.site`.
 
-Nothing here renders or validates; it only passes the current page along.
-After editing Python code, restart ``mkdocs serve`` (macros caches this module).
+Nothing here renders or validates; the course comes from the coursekit plugin of this build
+(:mod:`coursekit.plugin`), which loads and checks it. After editing Python code, restart
+``mkdocs serve`` (macros caches this module).
 """
 
-from pathlib import Path
-
-from coursekit import grading, hooks
-from coursekit.site import Site
-
-_site = None  # this build's course, for on_pre_page_macros
+from coursekit.plugin import plugin as coursekit
 
 
 def define_env(env):
-    """Register the course macros; fails the build with every content problem listed."""
-    global _site
-    site: Site = hooks.start(env.conf, Path(env.conf["config_file_path"]).parent)
-    _site = site
+    """Register the course macros (the coursekit plugin has loaded the course, or failed the build)."""
+    site = coursekit.of(env.conf).site
     src = lambda: env.page.file.src_uri  # noqa: E731 - the page being rendered
     env.variables["edition"] = site.edition
     for name, macro in site.macros(src, lambda: env.page.meta).items():  # coursekit.kinds declares them
@@ -24,16 +18,9 @@ def define_env(env):
 
 def on_pre_page_macros(env):
     """Drop teacher-only boxes (student edition) and check the page's template syntax."""
-    _site.directory_urls = bool(env.conf["use_directory_urls"])  # the offline plugin turns them off after us
-    env.markdown = hooks.prepare_page(env.conf, env.markdown, env.page.file.src_uri, env.page.meta)
-    hooks.escape_meta(env.page.meta)
+    env.markdown = coursekit.of(env.conf).prepare_page(env.conf, env.markdown, env.page.file.src_uri, env.page.meta)
 
 
 def on_post_page_macros(env):
     """作业汇总: the grading form and its data in place of the page's placeholder (teacher edition)."""
-    env.markdown = grading.fill(_site, env.markdown, env.page.file.src_uri)
-
-
-def on_post_build(env):
-    """Patch material's JavaScript: Chinese query segmentation, no CDN requests."""
-    hooks.post_build(env.conf)
+    env.markdown = coursekit.of(env.conf).fill_page(env.markdown, env.page.file.src_uri)

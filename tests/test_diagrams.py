@@ -5,11 +5,9 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from types import SimpleNamespace
 
 import markdown
 import pytest
-from mkdocs.exceptions import PluginError
 from pymdownx.superfences import fence_code_format
 
 from coursekit import diagrams
@@ -97,20 +95,17 @@ def test_render_ids_are_renamed_after_the_key() -> None:
 
 
 @pytest.fixture
-def pictures(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A course folder whose diagrams/ holds the picture of SOURCE; the hooks point the fence at it."""
-    monkeypatch.setattr(diagrams, "_state", dict(diagrams._state))  # the hooks' state, restored after the test
+def pictures(tmp_path: Path) -> diagrams.Diagrams:
+    """A course folder whose diagrams/ holds the picture of SOURCE, and a build's diagrams pointing at it."""
     (tmp_path / "diagrams").mkdir()
     k = diagrams.key(SOURCE)
     (tmp_path / "diagrams" / f"{k}.svg").write_text(SVG.format(k=k) + "\n", encoding="utf-8")
-    diagrams.on_startup("build", False)
-    diagrams.on_config({"config_file_path": str(tmp_path / "mkdocs.yml"), "plugins": {"hooks/diagrams.py": diagrams}})
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="modules/04-traffic/3-fission.md"))
-    diagrams.on_page_markdown("", page, {"docs_dir": str(tmp_path / "docs")}, None)
-    return tmp_path
+    found = diagrams.Diagrams(tmp_path)
+    found.page = "docs/modules/04-traffic/3-fission.md"
+    return found
 
 
-def convert(text: str, fmt: object = diagrams.fence) -> str:
+def convert(text: str, fmt: object) -> str:
     """Markdown with the site's mermaid custom fence."""
     fence = {"name": "mermaid", "class": "mermaid", "format": fmt}
     md = markdown.Markdown(extensions=["pymdownx.superfences"],
@@ -118,45 +113,62 @@ def convert(text: str, fmt: object = diagrams.fence) -> str:
     return md.convert(text)
 
 
-def test_a_pictured_diagram_is_inlined_once_the_page_is_built(pictures: Path,
+def test_a_pictured_diagram_is_inlined_once_the_page_is_built(pictures: diagrams.Diagrams,
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     k = diagrams.key(SOURCE)
-    content = convert(f"```mermaid\n{SOURCE}```\n")
+    content = convert(f"```mermaid\n{SOURCE}```\n", pictures.fence)
     # what material's search plugin sees: a marker, no picture to parse
     assert content == f'<div class="ck-diagram"><!--ck-diagram {k}--></div>'
-    html = diagrams.on_post_page(f"<main>{content}</main>", None, {})
+    html = pictures.inline(f"<main>{content}</main>")
     assert html.startswith(f'<main><div class="ck-diagram"><svg id="ck-diagram-{k}"')
     assert "<text>建群</text>" in html and "<pre" not in html and "<!--" not in html
     assert [r for r in caplog.records if r.name == LOGGER] == []
 
 
-def test_a_hook_file_that_would_leave_the_markers_in_pages_stops_the_build(tmp_path: Path) -> None:
-    hooks = SimpleNamespace(on_config=diagrams.on_config)  # an old hooks/diagrams.py, without on_post_page
-    with pytest.raises(PluginError, match=r"must import on_post_page too \(write `from coursekit.diagrams import \*`\)"):
-        diagrams.on_config({"config_file_path": str(tmp_path / "mkdocs.yml"), "plugins": {"hooks/diagrams.py": hooks}})
+def test_the_plugin_puts_its_fence_in_place_of_the_one_mkdocs_yml_names(pictures: diagrams.Diagrams) -> None:
+    mdx = {"pymdownx.superfences": {"custom_fences": [{"name": "mermaid", "class": "mermaid", "format": diagrams.fence}]}}
+    pictures.install(mdx)
+    assert mdx["pymdownx.superfences"]["custom_fences"][0]["format"] == pictures.fence
 
 
-def test_the_same_diagram_twice_on_a_page_gets_ids_of_its_own(pictures: Path) -> None:
-    html = diagrams.inline(convert(f"```mermaid\n{SOURCE}```\n\n```mermaid\n{SOURCE}```\n"))
+def test_without_the_plugin_diagrams_are_drawn_live_with_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    text = "```mermaid\nflowchart TB\n  A --> B\n```\n"
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        assert convert(text, diagrams.fence) == convert(text, fence_code_format)
+    assert [r.getMessage() for r in caplog.records if r.name == LOGGER] == [
+        "diagrams: list the coursekit plugin under plugins in mkdocs.yml to inline pictures"]
+
+
+def test_live_mode_leaves_every_diagram_to_mermaid_quietly(pictures: diagrams.Diagrams,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    pictures.live = True
+    with caplog.at_level(logging.INFO, logger=LOGGER):
+        assert '<pre class="mermaid">' in convert(f"```mermaid\n{SOURCE}```\n", pictures.fence)
+    assert [r for r in caplog.records if r.name == LOGGER] == []
+
+
+def test_the_same_diagram_twice_on_a_page_gets_ids_of_its_own(pictures: diagrams.Diagrams) -> None:
+    html = pictures.inline(convert(f"```mermaid\n{SOURCE}```\n\n```mermaid\n{SOURCE}```\n", pictures.fence))
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == 4 and len(set(ids)) == 4
 
 
-def test_a_missing_picture_falls_back_to_mermaid_with_a_warning(pictures: Path,
+def test_a_missing_picture_falls_back_to_mermaid_with_a_warning(pictures: diagrams.Diagrams,
                                                                   caplog: pytest.LogCaptureFixture) -> None:
     text = "```mermaid\nflowchart TB\n  A --> B\n```\n"
     with caplog.at_level(logging.INFO, logger=LOGGER):
-        html = convert(text)
+        html = convert(text, pictures.fence)
     assert html == convert(text, fence_code_format)
     assert [(r.levelno, r.getMessage()) for r in caplog.records if r.name == LOGGER] == [
         (logging.WARNING, 'docs/modules/04-traffic/3-fission.md: diagram "flowchart TB" has no pre-rendered '
                           'picture; run `make diagrams`')]
 
 
-def test_under_serve_a_missing_picture_is_only_reported(pictures: Path, caplog: pytest.LogCaptureFixture) -> None:
-    diagrams.on_startup("serve", False)
+def test_under_serve_a_missing_picture_is_only_reported(pictures: diagrams.Diagrams,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    pictures.serve = True
     with caplog.at_level(logging.INFO, logger=LOGGER):
-        assert '<pre class="mermaid">' in convert("```mermaid\nflowchart TB\n  A --> B\n```\n")
+        assert '<pre class="mermaid">' in convert("```mermaid\nflowchart TB\n  A --> B\n```\n", pictures.fence)
     assert [r.levelno for r in caplog.records if r.name == LOGGER] == [logging.INFO]
 
 

@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from coursekit.hooks import add_jieba_words
 from coursekit.registry import load
 from coursekit.search import index as idx
-from coursekit.search import query, stock_search
+from coursekit.plugin.plugin import CoursekitPlugin
+from coursekit.search import query
 from coursekit.search.records import EXCLUDED, exclude_from_search
 
 from conftest import ROOT
@@ -62,7 +62,7 @@ def test_a_separator_that_is_not_a_character_class_fails_loudly() -> None:
 
 
 def test_segment_joins_words_like_material() -> None:
-    add_jieba_words(["私域流量"])  # what every build does with the glossary's terms
+    CoursekitPlugin().add_words(["私域流量"])  # what every build does with the glossary's terms
     assert idx.segment("认识私域流量") == f"认识{Z}私域流量"
     assert idx.segment("SOP 表") == f"SOP {Z}表"  # material marks every Chinese run, even after a space
 
@@ -116,10 +116,3 @@ def test_prelude_data_is_small() -> None:
     data = query.prelude_data(load(ROOT), index)
     assert len(json.dumps(data, ensure_ascii=False).encode()) < 20_000
     assert "如何" in data["stop"] and data["longest"] >= 8
-
-
-def test_stock_switch(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("COURSEKIT_STOCK_SEARCH", raising=False)
-    assert not stock_search()
-    monkeypatch.setenv("COURSEKIT_STOCK_SEARCH", "1")
-    assert stock_search()

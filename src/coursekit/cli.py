@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import logging
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -80,7 +79,8 @@ def main() -> None:
 @root_option
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (CI does).")
 @click.option("--fix", is_flag=True, help="First correct Chinese typography and tabs in docs/ and data/.")
-def check(root: str | None, strict: bool, fix: bool) -> None:
+@click.option("--debug", is_flag=True, help="Show the traceback when coursekit itself fails.")
+def check(root: str | None, strict: bool, fix: bool, debug: bool) -> None:
     """Validate data and pages, render every page in both editions, and lint them.
 
     Prints `file:line [rule] message` per problem (GitHub annotations too when CI is set);
@@ -92,11 +92,11 @@ def check(root: str | None, strict: bool, fix: bool) -> None:
     except (click.ClickException, SystemExit):
         raise
     except Exception as exc:
-        if os.environ.get("COURSEKIT_DEBUG"):
+        if debug:
             raise
         raise click.ClickException(f"coursekit itself failed ({type(exc).__name__}: {exc}); this is a bug in "
                                    f"coursekit, not in your content: please report it with the file you "
-                                   f"changed last (run with COURSEKIT_DEBUG=1 for details)") from None
+                                   f"changed last (run `coursekit check --debug` for details)") from None
 
 
 def _check(course: Path, strict: bool, fix: bool) -> None:

@@ -1,7 +1,7 @@
 """``coursekit diagrams``: draw every Mermaid diagram to ``diagrams/<key>.svg`` exactly as the site does.
 
 The student and teacher sites are built with every diagram left to mermaid
-(``COURSEKIT_DIAGRAMS=live``), served on a local port and opened in Chromium,
+(the coursekit plugin's ``diagrams: live``, set by a config that inherits the edition's), served on a local port and opened in Chromium,
 where material draws each diagram with the vendored mermaid into a shadow root
 of ``div.mermaid`` (forced open here so it can be read). Each picture is paired
 with its source, in page order, read from the built HTML.
@@ -22,7 +22,7 @@ import click
 
 from .chromium import ARGS, CHROMIUM
 from .cli import course_root, root_option
-from .diagrams import FOLDER, LIVE_ENV, element_id, key
+from .diagrams import FOLDER, element_id, key
 from .localserver import serve
 
 MERMAID = Path("docs/assets/vendor/mermaid/mermaid.min.js")
@@ -59,9 +59,15 @@ def diagrams(root: str | None, force: bool) -> None:
 
 def _build(course: Path, config: str, out: Path) -> Path:
     """Build one edition with every diagram left to mermaid; return its folder."""
-    env = {**os.environ, LIVE_ENV: "live", "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)]
-    result = subprocess.run(cmd, cwd=course, env=env, capture_output=True, text=True)
+    # beside the edition's config: the plugin finds the course next to the config file
+    live = course / f".{Path(config).stem}.diagrams-live.yml"
+    live.write_text(f"INHERIT: {config}\nplugins:\n  coursekit:\n    diagrams: live\n", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", live.name, "-d", str(out)]
+    try:
+        result = subprocess.run(cmd, cwd=course, env=env, capture_output=True, text=True)
+    finally:
+        live.unlink(missing_ok=True)
     if result.returncode:
         raise click.ClickException(f"mkdocs build -f {config} failed:\n{result.stderr.strip()}")
     return out

@@ -1,7 +1,8 @@
 """``coursekit offline``: the student site as a zip that works from file://, search included.
 
 For classrooms with no network: unzip, open ``社群运营实战课/index.html``. The site is
-built from ``mkdocs.offline.yml`` with material's offline plugin switched on; the
+built from ``mkdocs.offline.yml`` (the coursekit plugin's ``offline: true`` switches material's
+offline plugin on); the
 zip is refused if any file still names a CDN.
 """
 
@@ -33,7 +34,7 @@ README = """社群运营实战课（离线版）
 
 def build(root: Path, out: Path) -> None:
     """Build the offline site into ``out``; a failed build raises ClickException with mkdocs' message."""
-    env = {**os.environ, "COURSEKIT_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", CONFIG, "-d", str(out)]
     result = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     if result.returncode != 0:

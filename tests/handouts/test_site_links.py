@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from coursekit.hooks import flag
+from coursekit.plugin.config import flag
 from coursekit.site import Site
 from coursekit.urls import page_url
 
@@ -78,4 +78,4 @@ def test_mkdocs_yml_turns_downloads_on_from_the_environment(monkeypatch, env: di
     for key, value in env.items():
         monkeypatch.setenv(key, value)
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as f:
-        assert flag(yaml_load(f)["extra"]["downloads"]) is expected
+        assert flag(yaml_load(f)["plugins"]["coursekit"]["downloads"]) is expected

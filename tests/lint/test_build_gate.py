@@ -102,7 +102,7 @@ def test_a_diagram_in_a_teacher_box_and_whitespace_the_hash_ignores(course: Path
 
 
 def test_a_misspelt_mkdocs_setting(course: Path) -> None:
-    edit(course, "mkdocs.yml", "extra:\n", "extras:\n")
+    edit(course, "mkdocs.yml", "validation:\n", "extra: {}\nextras:\nvalidation:\n")
     (course / "mkdocs.teacher.yml").write_text("INHERIT: mkdocs.yml\nsite_dir: site-teacher\nfoo: 1\n", encoding="utf-8")
     n = line_of(course, "mkdocs.yml", "extras:")
     assert check(course) == (1, ["mkdocs.teacher.yml:3 [mkdocs-config] 'foo' is not an mkdocs setting, and the "
@@ -112,8 +112,7 @@ def test_a_misspelt_mkdocs_setting(course: Path) -> None:
 
 
 def test_a_missing_hook_file_or_theme_folder(course: Path) -> None:
-    (course / "hooks" / "templates.py").unlink()
-    edit(course, "mkdocs.yml", "  font: false\n", "  font: false\n  custom_dir: overrides\n")
+    edit(course, "mkdocs.yml", "  font: false\n", "  font: false\n  custom_dir: overrides\nhooks:\n  - hooks/templates.py\n")
     hook, theme = line_of(course, "mkdocs.yml", "hooks/templates.py"), line_of(course, "mkdocs.yml", "custom_dir")
     tail = "does not exist, and mkdocs stops on it; create it or correct the path (it is relative to the folder of mkdocs.yml)"
     assert check(course) == (1, [f"mkdocs.yml:{theme} [mkdocs-config] theme: 'overrides' {tail}",
@@ -130,7 +129,7 @@ def test_what_check_refuses_the_strict_build_refuses_too(course: Path, tmp_path:
     elif breakage == "setting":
         edit(course, "mkdocs.yml", "strict: true\n", "strict: true\nsite_titel: 测试\n")
     else:
-        (course / "hooks" / "templates.py").unlink()
+        edit(course, "mkdocs.yml", "strict: true\n", "strict: true\nhooks:\n  - hooks/templates.py\n")
     assert check(course)[0] == 1
     result = build("mkdocs.yml", tmp_path / "site", cwd=course)
     assert result.returncode != 0

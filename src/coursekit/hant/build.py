@@ -1,4 +1,4 @@
-"""What the mkdocs hook (``hooks/languages.py``) does at each stage of a build.
+"""What the coursekit plugin (:mod:`coursekit.plugin`) does for the two scripts at each stage of a build.
 
 In every edition it sets up the language switch (none on the 404 page). In the Traditional edition
 (theme language ``zh-TW``) it converts each built page, the 404 page, the
@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 
@@ -19,6 +19,9 @@ from ..errors import CourseError
 from . import switch
 from .convert import Converter, converter
 from .html import convert_html
+
+if TYPE_CHECKING:
+    from ..registry import Registry
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +34,15 @@ def root_of(config: Any) -> Path:
     return Path(config["config_file_path"]).parent
 
 
-def setup(config: Any) -> Converter | None:
-    """Configure the switch; in the Traditional edition, load the converter (its term table checked)."""
-    switch.configure(config)
-    if not switch.is_hant(config):
+def is_hant(config: Any, mode: str) -> bool:
+    """True when this build converts to 繁體中文: ``mode`` on, or auto and the theme language is zh-TW."""
+    return mode == "on" or (mode == "auto" and switch.is_hant(config))
+
+
+def setup(config: Any, languages: bool, hant: bool) -> Converter | None:
+    """Configure the switch; in the Traditional edition (``hant``), load the converter (its term table checked)."""
+    switch.configure(config, languages, hant)
+    if not hant:
         return None
     try:
         return converter(root_of(config))
@@ -54,7 +62,7 @@ def finish_404(html: str, conv: Converter | None) -> str:
     return convert_page(switch.without_alternates(html), conv)
 
 
-def convert_site(config: Any, conv: Converter | None) -> None:
+def convert_site(config: Any, conv: Converter | None, reg: Registry, stock_search: bool = False) -> None:
     """After the other plugins: the course's own assets, then the search index and query rewrite."""
     if conv is None:
         return
@@ -65,14 +73,13 @@ def convert_site(config: Any, conv: Converter | None) -> None:
             dest = site_dir / folder / src.name
             if src.suffix in (".js", ".css") and dest.exists():
                 dest.write_text(conv.convert(dest.read_text(encoding="utf-8")), encoding="utf-8")
-    _convert_search(config, site_dir, conv)
+    _convert_search(site_dir, conv, reg, stock_search)
 
 
-def _convert_search(config: Any, site_dir: Path, conv: Converter) -> None:
+def _convert_search(site_dir: Path, conv: Converter, reg: Registry, stock_search: bool) -> None:
     """Convert the index word by word and give the worker the Traditional query data."""
-    from ..registry import load
     from ..search import index as index_mod
-    from ..search import stock_search, worker
+    from ..search import worker
     from .search import convert_index, prelude_data
 
     path = site_dir / "search" / "search_index.json"
@@ -81,10 +88,10 @@ def _convert_search(config: Any, site_dir: Path, conv: Converter) -> None:
     index = json.loads(path.read_text(encoding="utf-8"))
     vocabulary = convert_index(index, conv)
     path.write_text(index_mod.dumps(index), encoding="utf-8")
-    if stock_search():
+    if stock_search:
         return
     try:
-        data = prelude_data(load(root_of(config)), index, conv, vocabulary)
+        data = prelude_data(reg, index, conv, vocabulary)
         worker.install(site_dir, data)
     except CourseError as exc:
         raise PluginError(f"course content has problems:\n{exc}") from None

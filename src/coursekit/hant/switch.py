@@ -4,7 +4,7 @@ Deployment layout (README): the Simplified edition at the site root and the
 Traditional edition in the folder :data:`SUBDIR` under it, for the student and
 the teacher site alike. Links are relative, so the pair works under any
 prefix, from a web server or a folder. The switch is shown when the build sets
-``extra.languages`` (``COURSEKIT_LANGUAGES=true``), and only ``make zh-hant``
+the coursekit plugin's ``languages`` option (set from the environment by mkdocs.yml), and only ``make zh-hant``
 sets it: it builds the pair, the Simplified sites again with the switch
 (``make build teacher LANGUAGE_SWITCH=true``; they clean their folders), then
 the Traditional ones inside them. Every other build (``make build``, ``make
@@ -22,7 +22,6 @@ import logging
 import re
 from typing import Any
 
-from ..hooks import flag
 from .convert import is_hant_language
 
 log = logging.getLogger(__name__)
@@ -33,11 +32,6 @@ SIMPLIFIED = {"name": "简体中文", "lang": "zh-CN"}
 TRADITIONAL = {"name": "繁體中文", "lang": "zh-TW"}
 _HEAD_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 """material's ``<link rel="alternate">`` per entry (base.html); its script fetches each one's sitemap.xml."""
-
-
-def enabled(config: Any) -> bool:
-    """True when this build shows the switch (``extra.languages``, possibly text from ``!ENV``)."""
-    return flag((config.get("extra") or {}).get("languages", False))
 
 
 def is_hant(config: Any) -> bool:
@@ -54,16 +48,17 @@ def alternates(hant: bool) -> list[dict[str, str]]:
             {**TRADITIONAL, "link": here if hant else there}]
 
 
-def configure(config: Any) -> None:
-    """Set material's ``extra.alternate`` for this edition, or leave it unset when the switch is off.
+def configure(config: Any, enabled: bool, hant: bool) -> None:
+    """Set material's ``extra.alternate`` for this edition (``hant``: the Traditional one), or leave it
+    unset when the switch is off (``enabled`` false).
 
     ``overrides/partials/alternate.html`` appends the current page's URL to each link.
     """
     extra = config.get("extra")
     if extra is None:
         return
-    if enabled(config):
-        extra["alternate"] = alternates(is_hant(config))
+    if enabled:
+        extra["alternate"] = alternates(hant)
     else:
         extra.pop("alternate", None)
 

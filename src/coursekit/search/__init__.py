@@ -29,21 +29,7 @@ What this package adds, and why each piece sits where it does:
   indexing, so tokens and highlighting are unchanged), and without Mermaid
   source code (each diagram's caption describes it in words).
 
-``COURSEKIT_STOCK_SEARCH=1`` turns all of this off (and the segmenter fix in
-:mod:`coursekit.patches`) so the relevance suite and ``bench/`` can compare
-against stock material search. It is a test and benchmark switch only.
+The coursekit plugin's ``stock_search`` option (:mod:`coursekit.plugin`) turns all of this off
+(and the segmenter fix in :mod:`coursekit.patches`) so the relevance suite and ``bench/``
+can compare against stock material search. It is a test and benchmark switch only.
 """
-
-from __future__ import annotations
-
-import logging
-import os
-
-log = logging.getLogger(__name__)
-
-STOCK_ENV = "COURSEKIT_STOCK_SEARCH"
-
-
-def stock_search() -> bool:
-    """True when the build must use stock material search (tests and bench only)."""
-    return os.environ.get(STOCK_ENV, "").strip().lower() in ("1", "true", "yes")

@@ -42,7 +42,7 @@ class Entry:
 
 def segment(text: str) -> str:
     """Split Chinese runs into words with U+200B, exactly as material's search plugin does."""
-    import jieba  # loaded once per process; hooks.add_jieba_words has taught it the course's words
+    import jieba  # loaded once per process; the coursekit plugin has taught it the course's words
 
     def cut(match: re.Match[str]) -> str:
         return ZWSP + ZWSP.join(jieba.cut(match.group(0))) + ZWSP

@@ -1,0 +1,73 @@
+"""What the coursekit plugin does at some stages of a build, as plain functions of their inputs.
+
+Errors become ``PluginError`` so mkdocs prints the message and stops cleanly, without a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
+
+from ..editions import strip_teacher_blocks
+from ..errors import CourseError
+from ..pagecheck import jinja_problems
+from ..pages import split_front_matter
+from ..search import index as index_mod
+from ..search import worker
+from ..search.query import prelude_data
+from ..search.records import record_entries
+from ..site import Site
+
+log = logging.getLogger(__name__)
+
+HTML_META = ("title", "description", "subtitle")
+"""Front matter values mkdocs and material insert into pages as HTML, unescaped."""
+
+
+def require_jieba() -> None:
+    """Fail the build when jieba is missing: material would silently index Chinese unsegmented."""
+    try:
+        import jieba  # noqa: F401
+    except ImportError as exc:
+        raise PluginError("jieba is not installed, so Chinese search would not work; run `make install`") from exc
+
+
+def prepare_page(conf: Any, markdown: str, src: str, meta: dict[str, Any], teacher: bool) -> str:
+    """Check a page's macro syntax and drop teacher-only boxes in the student edition."""
+    rel = f"{Path(conf['docs_dir']).name}/{src}"
+    text = (Path(conf["docs_dir"]) / src).read_text(encoding="utf-8-sig")
+    _, body, body_line = split_front_matter(text)
+    body_line += len(body) - len(body.lstrip("\n"))  # mkdocs drops blank lines after front matter
+    problems = jinja_problems(markdown, rel, body_line, meta)
+    if problems:
+        raise PluginError(f"page has problems:\n{CourseError(problems)}")
+    return markdown if teacher else strip_teacher_blocks(markdown)
+
+
+def escape_meta(meta: dict[str, Any]) -> None:
+    """Escape the front matter values the theme inserts raw, so markup typed there shows as text."""
+    for key in HTML_META:
+        if isinstance(meta.get(key), str) and not isinstance(meta[key], Markup):
+            meta[key] = escape(meta[key])
+
+
+def rewrite_index(site_dir: Path, site: Site, urls: dict[str, str]) -> None:
+    """Add the record entries to material's index, make it smaller, put the query rewrite into the worker."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.exists():
+        raise PluginError("coursekit: search/search_index.json is missing; list `search` before "
+                          "`coursekit` under plugins in mkdocs.yml")
+    start = time.perf_counter()
+    index = json.loads(path.read_text(encoding="utf-8"))
+    added = index_mod.add_entries(index, record_entries(site, urls))
+    index_mod.compact(index)
+    path.write_text(index_mod.dumps(index), encoding="utf-8")
+    worker.install(site_dir, prelude_data(site.reg, index))
+    log.debug("coursekit search: %d record entries, index and worker rewritten in %.3f s",
+              added, time.perf_counter() - start)
