@@ -7,14 +7,13 @@ each file's source before using it, so an edited template is compiled afresh.
 Compiled code also depends on the environment's settings, so each environment
 kind keeps its own files (``kind`` in the file name).
 
-``on_env`` is a mkdocs hook (``hooks/templates.py``); :mod:`coursekit.render`
-uses :func:`cache` for ``templates/``.
+The coursekit plugin's ``on_env`` gives the theme's environment :func:`cache` ("theme");
+:mod:`coursekit.render` uses :func:`cache` for ``templates/``.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 import jinja2
 
@@ -33,8 +32,3 @@ def cache(kind: str) -> jinja2.BytecodeCache | None:
             _caches[kind] = None
     return _caches[kind]
 
-
-def on_env(env: jinja2.Environment, config: Any, files: Any) -> jinja2.Environment:
-    """mkdocs hook: the theme's environment keeps its compiled templates."""
-    env.bytecode_cache = cache("theme")
-    return env

@@ -61,7 +61,7 @@ PATCHES: tuple[Patch, ...] = (
     Patch(BUNDLE,
           '"https://unpkg.com/mermaid@11/dist/mermaid.min.js"',
           _local("assets/vendor/mermaid/mermaid.min.js"),
-          "a diagram without a pre-rendered picture (make serve, COURSEKIT_DIAGRAMS=live) loads mermaid from "
+          "a diagram without a pre-rendered picture (make serve, coursekit's diagrams: live) loads mermaid from "
           "unpkg.com: pages must not contact other hosts (China, WeChat, the offline bundle)",
           SOURCE + "components/content/mermaid/index.ts"),
     Patch(BUNDLE,
