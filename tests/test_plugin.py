@@ -43,7 +43,7 @@ def test_options_are_typed_and_checked() -> None:
 
 @pytest.mark.build
 def test_a_wrong_edition_stops_the_build_with_the_option_named(course: Path, tmp_path: Path) -> None:
-    edit(course, "  - coursekit\n", "  - coursekit:\n      edition: techer\n")
+    edit(course, "  coursekit: {}\n", "  coursekit:\n    edition: techer\n")
     result = build("mkdocs.yml", tmp_path / "site", cwd=course)
     assert result.returncode != 0
     assert ("Config value 'plugins': Plugin 'coursekit' option 'edition': Expected one of: ('student', 'teacher') "
@@ -79,9 +79,9 @@ def test_the_plugins_must_be_listed_search_coursekit_macros() -> None:
 def test_a_missing_or_misplaced_plugin_stops_the_build_with_a_message(course: Path, tmp_path: Path,
                                                                      breakage: str) -> None:
     if breakage == "missing":
-        edit(course, "  - coursekit\n", "")
+        edit(course, "  coursekit: {}\n", "")
     else:
-        edit(course, "  - search:\n      lang: zh\n  - coursekit\n", "  - coursekit\n  - search:\n      lang: zh\n")
+        edit(course, "  search:\n    lang: zh\n  coursekit: {}\n", "  coursekit: {}\n  search:\n    lang: zh\n")
     result = build("mkdocs.yml", tmp_path / "site", cwd=course)
     assert result.returncode != 0
     assert {"missing": "the coursekit plugin is missing: list `coursekit` under plugins",
