@@ -60,7 +60,7 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     sites = {}
     for edition, config in (("student", "mkdocs.yml"), ("teacher", "mkdocs.teacher.yml")):
         if edition == "teacher":
-            (course / config).write_text("INHERIT: mkdocs.yml\nextra:\n  edition: teacher\n", encoding="utf-8")
+            (course / config).write_text("INHERIT: mkdocs.yml\nplugins:\n  coursekit:\n    edition: teacher\n", encoding="utf-8")
         result = build(config, course / f"site-{edition}", cwd=course)
         assert result.returncode == 0, result.stderr
         sites[edition] = course / f"site-{edition}"

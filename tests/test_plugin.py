@@ -51,6 +51,16 @@ def test_a_wrong_edition_stops_the_build_with_the_option_named(course: Path, tmp
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.build
+def test_an_edition_still_set_under_extra_is_refused_not_overwritten(course: Path, tmp_path: Path) -> None:
+    (course / "mkdocs.teacher.yml").write_text("INHERIT: mkdocs.yml\nextra:\n  edition: teacher\n", encoding="utf-8")
+    result = build("mkdocs.teacher.yml", tmp_path / "site", cwd=course)
+    assert result.returncode != 0
+    assert ("mkdocs.yml: extra.edition moved to the coursekit plugin; write\nplugins:\n  coursekit:\n"
+            "    edition: 'teacher'\nand remove them from extra:") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_every_event_has_its_priority_from_the_one_table() -> None:
     handled = {name for name, _ in inspect.getmembers(ck.CoursekitPlugin, inspect.isfunction) if name.startswith("on_")}
     assert handled == set(ck.EVENTS)

@@ -102,6 +102,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
         opts = self.config
         root = Path(config["config_file_path"]).parent
         extra = config["extra"]
+        steps.refuse_moved_extra(extra)
         extra.update(edition=opts.edition, downloads=opts.downloads, languages=opts.languages,
                      student_site=opts.student_site)  # for overrides/main.html and the macros' variables
         self._enable_offline(config)

@@ -30,6 +30,19 @@ HTML_META = ("title", "description", "subtitle")
 """Front matter values mkdocs and material insert into pages as HTML, unescaped."""
 
 
+MOVED_EXTRA = ("edition", "downloads", "languages", "student_site")
+"""Settings that were ``extra:`` keys and are now options of the coursekit plugin."""
+
+
+def refuse_moved_extra(extra: dict[str, Any]) -> None:
+    """An old ``extra: edition: teacher`` would be overwritten silently (and build a student site): refuse it."""
+    moved = [key for key in MOVED_EXTRA if key in extra]
+    if moved:
+        lines = "\n".join(f"    {key}: {extra[key]!r}" for key in moved)
+        raise PluginError(f"mkdocs.yml: extra.{', extra.'.join(moved)} moved to the coursekit plugin; write\n"
+                          f"plugins:\n  coursekit:\n{lines}\nand remove them from extra:")
+
+
 def require_jieba() -> None:
     """Fail the build when jieba is missing: material would silently index Chinese unsegmented."""
     try:
