@@ -5,41 +5,16 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
+from .clitools import course_root, root_option
 from .errors import Problem, format_problems
 from .lint import check_course, fix_course, load_config, summary
 from .registry import Cache, load
 
 log = logging.getLogger(__name__)
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def root_option(f: F) -> F:
-    """The shared ``--root`` option."""
-    return click.option("--root", type=click.Path(file_okay=False, exists=True),
-                        help="Course folder (default: found from here).")(f)
-
-
-def course_root(path: str | None) -> Path:
-    """The course root, for subcommands in other modules."""
-    return _root(path)
-
-
-def _root(path: str | None) -> Path:
-    """The course root: the given folder, else the nearest folder above holding mkdocs.yml."""
-    if path:
-        return Path(path).resolve()
-    here = Path.cwd().resolve()
-    for folder in (here, *here.parents):
-        if (folder / "mkdocs.yml").exists():
-            return folder
-    raise click.ClickException("no mkdocs.yml here or above; run inside the course or pass --root")
-
 
 # Subcommands that live in their own modules, imported only when used (keeps `check` fast).
 LAZY_COMMANDS: dict[str, str] = {
@@ -86,7 +61,7 @@ def check(root: str | None, strict: bool, fix: bool, debug: bool) -> None:
     Prints `file:line [rule] message` per problem (GitHub annotations too when CI is set);
     exits 1 if any error remains. Rule severities: coursekit.toml.
     """
-    course = _root(root)
+    course = course_root(root)
     try:
         _check(course, strict, fix)
     except (click.ClickException, SystemExit):

@@ -21,7 +21,7 @@ from typing import Any
 import click
 
 from .chromium import ARGS, CHROMIUM
-from .cli import course_root, root_option
+from .clitools import course_root, root_option
 from .diagrams import FOLDER, element_id, key
 from .localserver import serve
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import click
 
-from .cli import course_root, root_option
+from .clitools import course_root, root_option
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,7 @@ from string import Template
 import click
 
 from . import kinds
-from .cli import course_root, root_option
+from .clitools import course_root, root_option
 from .errors import CourseError
 from .registry import Registry, load
 from .render import cn_number

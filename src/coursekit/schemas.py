@@ -19,7 +19,7 @@ import click
 from pydantic import BaseModel
 
 from . import kinds, models
-from .cli import course_root, root_option
+from .clitools import course_root, root_option
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from ..cli import course_root, root_option
+from ..clitools import course_root, root_option
 from ..errors import CourseError
 from ..registry import load
 from .gradebook import Gradebook, gather

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import course_root, root_option
+from ..clitools import course_root, root_option
 from ..errors import CourseError, format_problems
 from .fontcheck import FontsMissing
 from .jobs import EDITIONS, FORMATS, Selection
@@ -81,8 +81,8 @@ def handouts(root: str | None, out: str | None, projects: tuple[str, ...], ids: 
 
 def _check_selection(course: Path, sel: Selection) -> None:
     """Unknown project slugs or ids are errors, not an empty run (CourseError if the data is bad)."""
+    from ..outputs import handout_kinds
     from ..registry import load
-    from .paths import handout_kinds
     reg = load(course)
     bad = sorted((sel.projects or set()) - set(reg.projects))
     known_ids = {i for k in handout_kinds() for i in reg.records[k.name]}

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from ..cli import course_root, root_option
+from ..clitools import course_root, root_option
 from .config import load_config
 from .style import fix_course
 

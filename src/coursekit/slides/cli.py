@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..cli import course_root, root_option
+from ..clitools import course_root, root_option
 from ..errors import CourseError, format_problems
 
 log = logging.getLogger(__name__)
