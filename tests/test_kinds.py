@@ -11,7 +11,7 @@ from coursekit import kinds
 from coursekit.models.base import Record, Slug, Text
 from coursekit.pagecheck import jinja_problems, render_page
 from coursekit.registry import check, load
-from coursekit.search.describe import fields
+from coursekit.kinds.describe import fields
 from coursekit.search.records import record_entries
 from coursekit.site import Site, macro_names
 

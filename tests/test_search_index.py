@@ -8,6 +8,7 @@ import re
 import pytest
 
 from coursekit.registry import load
+from coursekit.plaintext import index_text
 from coursekit.search import index as idx
 from coursekit.plugin.plugin import CoursekitPlugin
 from coursekit.search import query
@@ -75,8 +76,8 @@ def test_record_entries_are_added_only_for_indexed_pages() -> None:
 
 
 def test_plain_text_of_markdown_keeps_paragraphs_and_escapes() -> None:
-    assert idx.plain("第一段 **重点** <b>x</b>\n\n第二段") == "<p>第一段 重点 &lt;b&gt;x&lt;/b&gt;</p> <p>第二段</p>"
-    assert idx.plain("一句话", inline=True) == "一句话"
+    assert index_text("第一段 **重点** <b>x</b>\n\n第二段") == "<p>第一段 重点 &lt;b&gt;x&lt;/b&gt;</p> <p>第二段</p>"
+    assert index_text("一句话", inline=True) == "一句话"
 
 
 def test_excluded_blocks_get_an_attribute_material_removes_after_indexing() -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import html5lib
 import yaml
 
-from coursekit.search import index as idx
+from coursekit.plaintext import index_text
 from coursekit.search.records import record_entries
 from coursekit.site import Site
 
@@ -47,7 +47,7 @@ def test_every_text_of_every_record_entry_is_escaped(tmp_path: Path) -> None:
 
 def test_plain_text_of_markdown_fields_has_no_markup_but_paragraphs() -> None:
     """What ``plain`` makes of purpose, scope and definition: Markdown images and links drop to text."""
-    html = idx.plain('<p onclick="x">a</p> ![i](x) [l](javascript:x) <img src=x onerror="y">\n\n**b**')
+    html = index_text('<p onclick="x">a</p> ![i](x) [l](javascript:x) <img src=x onerror="y">\n\n**b**')
     root = html5lib.parseFragment(html)
     assert {el.tag.replace(NS, "") for el in root.iter() if isinstance(el.tag, str)} == {"DOCUMENT_FRAGMENT", "p"}
     assert '<img src=x onerror="y">' in "".join(root.itertext())

@@ -19,11 +19,11 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import kinds, slides
+from . import kinds
+from . import outputs as handout_paths
 from . import registry as registry_mod
 from .editions import check_edition
 from .errors import CourseError, Problem
-from .handouts import paths as handout_paths
 from .registry import Registry
 from .render import cn_number, content_version, render
 from .urls import link, page_url
@@ -126,7 +126,7 @@ class Site:
 
     def slides_of(self, slug: str, page: str) -> str:
         """URL of a project's PPTX deck (teacher edition only: its notes hold answers and guidance)."""
-        return self._download_url(f"{slides.SITE_FOLDER}/{slides.deck_name(slug)}", page) if self.teacher else ""
+        return self._download_url(f"{handout_paths.DECKS}/{handout_paths.deck_name(slug)}", page) if self.teacher else ""
 
     def _download_url(self, rel: str, page: str) -> str:
         """A file under the site's downloads folder, relative to the page's URL."""

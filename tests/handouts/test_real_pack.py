@@ -8,7 +8,7 @@ import docx
 import openpyxl
 import pytest
 
-from coursekit.handouts import paths
+from coursekit import outputs as paths
 from coursekit.registry import load
 
 from conftest import ROOT, teacher_fragments

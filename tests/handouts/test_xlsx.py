@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from coursekit.handouts.schedule import build_schedule
-from coursekit.handouts.text import plain
+from coursekit.plaintext import plain
 from coursekit.handouts.xlsx import write_sop_xlsx
 from coursekit.registry import load
 

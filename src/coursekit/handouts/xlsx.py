@@ -21,10 +21,10 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .. import kinds
+from ..plaintext import is_formula_like, plain
 from ..registry import Registry
 from .fonts import DEFAULT, face
 from .schedule import build_schedule, hours
-from .text import is_formula_like, plain
 
 log = logging.getLogger(__name__)
 

@@ -14,10 +14,7 @@ import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import unescape
 from typing import Any
-
-from ..markup import md
 
 log = logging.getLogger(__name__)
 
@@ -90,15 +87,3 @@ def add_entries(index: dict[str, Any], entries: Iterable[Entry]) -> int:
 def dumps(index: dict[str, Any]) -> str:
     """The index as compact UTF-8 JSON."""
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-
-
-def plain(markdown_text: str, inline: bool = False) -> str:
-    """Markdown from a data field as index text: paragraphs kept, other tags dropped."""
-    html = str(md(markdown_text))
-    html = re.sub(r"<(?!/?p>)[^>]+>", "", html)
-    text = re.sub(r"\s+", " ", unescape(html)).strip()
-    text = text.replace("&", "&amp;").replace("<p>", "\0").replace("</p>", "\1")
-    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("\0", "<p>").replace("\1", "</p>")
-    if inline:
-        text = re.sub(r"</?p>", " ", text).strip()
-    return text

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..handouts.files import atomic_path
+from ..outputs import deck_name
 from ..registry import load
-from . import deck_name
+from ..slidespec import Slide
 from .diagrams import render_all
 from .outline import project_slides
-from .spec import Slide
 from .writer import Writer
 
 log = logging.getLogger(__name__)

@@ -15,8 +15,8 @@ from typing import Any
 from .. import kinds
 from ..registry import Registry
 from ..render import cn_number
+from ..slidespec import Slide, clip, first_sentence
 from .markdown import Block, parse
-from .spec import Slide, clip, first_sentence
 
 log = logging.getLogger(__name__)
 

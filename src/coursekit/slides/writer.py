@@ -1,4 +1,4 @@
-"""Draw :class:`~coursekit.slides.spec.Slide` specs into a PPTX: text stays text, tables are tables.
+"""Draw :class:`~coursekit.slidespec.Slide` specs into a PPTX: text stays text, tables are tables.
 
 Text sizes are chosen so the text fits its box (an estimate from the number
 of full-width characters per line), since python-pptx cannot measure text and
@@ -15,8 +15,8 @@ from typing import Any
 
 from pptx.util import Emu, Inches, Pt
 
+from ..slidespec import Slide
 from .layout import FONTS, GREY, LAYOUT, TEAL, new_presentation
-from .spec import Slide
 
 log = logging.getLogger(__name__)
 

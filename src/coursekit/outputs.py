@@ -1,7 +1,7 @@
-"""Where each generated file goes, and what the site links to.
+"""Where each generated file goes, and what the site links to: handouts, 教学包, 授课计划, print edition, decks.
 
-Kept free of heavy imports: the site's templates call :func:`downloads_of`
-on every page that shows a worksheet, SOP or case.
+Below the site and the writers (handouts, slides), which both read it: the site links to the files
+the writers make. Kept free of heavy imports: the site calls it on every page that shows a record.
 """
 
 from __future__ import annotations
@@ -10,12 +10,15 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-from .. import kinds
+from . import kinds
 
 log = logging.getLogger(__name__)
 
 SITE_DIR = "downloads"
 """Folder of the built site that ``make build`` fills with the student files."""
+
+DECKS = "slides"
+"""Folder under the site's downloads/ that ``make teacher`` fills with the decks."""
 
 SCHEDULE = "schedule"
 BOOK = {"student": "course.pdf", "teacher": "course.teacher.pdf"}
@@ -65,3 +68,8 @@ def schedule_outputs() -> list[Output]:
 def visible(outputs: list[Output], teacher: bool) -> list[Output]:
     """The outputs an edition may show: the student site never links to teacher files."""
     return [o for o in outputs if teacher or not o.teacher]
+
+
+def deck_name(slug: str) -> str:
+    """File name of a project's PowerPoint deck."""
+    return f"{slug}.pptx"

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from .index import plain
+from ..plaintext import index_text as plain
 
 log = logging.getLogger(__name__)
 

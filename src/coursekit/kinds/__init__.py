@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from . import models
-from .search import describe
-from .slides import records as slide_records
-from .slides.spec import Slide
+from .. import models
+from ..slidespec import Slide
+from . import describe
+from . import slides as slide_records
 
 __all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "SOPS", "WORKSHEETS", "Handout", "Kind",
            "by_macro", "collected", "kind", "teacher_texts"]
@@ -59,7 +59,7 @@ class Kind:
     - ``handouts``: the files made from each record; ``landscape``: they are printed landscape.
     - ``schedule``: the record's line in the 授课计划 (a column of its own), or None; ``counter``: the
       measure word of the column's total ("29 张").
-    - ``search``: (title, text) of the record's own search entry as HTML (see :mod:`coursekit.search.describe`),
+    - ``search``: (title, text) of the record's own search entry as HTML (see :mod:`coursekit.kinds.describe`),
       or None for no entry.
     - ``slides``: the slides a record embedded in a task page makes in the project's deck, or None.
     - ``scaffold``: default title for ``coursekit new <noun>`` (template ``templates/scaffold/<noun>.yml``),

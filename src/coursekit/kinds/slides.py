@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from ..handouts.text import plain
-from .spec import Slide, clip, first_sentence
+from ..plaintext import plain
+from ..slidespec import Slide, clip, first_sentence
 
 log = logging.getLogger(__name__)
 

@@ -1,12 +1,14 @@
-"""Markdown from data fields as plain text, for spreadsheet cells and file listings."""
+"""Markdown from data fields as plain text: :func:`plain` for spreadsheet cells, slides and file listings,
+:func:`index_text` for the search index (paragraphs kept, everything else escaped)."""
 
 from __future__ import annotations
 
 import html
 import logging
 import re
+from html import unescape
 
-from ..markup import md
+from .markup import md
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,18 @@ def plain(text: str) -> str:
     rendered = _BLOCK_END.sub("\n", rendered).replace("<br />", "\n")
     lines = (html.unescape(_TAG.sub("", line)).strip() for line in rendered.splitlines())
     return "\n".join(line for line in lines if line)
+
+
+def index_text(markdown_text: str, inline: bool = False) -> str:
+    """Markdown from a data field as index text: paragraphs kept, other tags dropped."""
+    html = str(md(markdown_text))
+    html = re.sub(r"<(?!/?p>)[^>]+>", "", html)
+    text = re.sub(r"\s+", " ", unescape(html)).strip()
+    text = text.replace("&", "&amp;").replace("<p>", "\0").replace("</p>", "\1")
+    text = text.replace("<", "&lt;").replace(">", "&gt;").replace("\0", "<p>").replace("\1", "</p>")
+    if inline:
+        text = re.sub(r"</?p>", " ", text).strip()
+    return text
 
 
 FORMULA_START = ("=", "+", "-", "@")
