@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from coursekit.handouts import jobs as jobs_mod
+from coursekit.handouts import write as write_mod
 from coursekit.handouts.build import build_handouts
 from coursekit.handouts.jobs import Selection
 from coursekit.registry import load
@@ -53,7 +54,7 @@ def test_editing_a_record_renders_only_what_depends_on_it(course: Path, tmp_path
 
 
 def test_a_failing_render_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = jobs_mod.render
+    real = write_mod.render
 
     def half_written(job, reg, templates, dest):
         if job.rel.endswith("made-up.pdf"):

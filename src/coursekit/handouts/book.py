@@ -15,9 +15,11 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import kinds
+from .. import outputs as paths
+from ..hant.convert import Converter
 from ..registry import Registry
 from ..render import render
-from . import paths, pdf
+from . import pdf
 from .bookhtml import (
     BookPage,
     BookSite,
@@ -51,13 +53,13 @@ def plan_book(reg: Registry, templates: Path, editions: list[str], lang: str = D
     return [Job(paths.BOOK[e], "book", e, "pdf", e == "teacher", digest(content, e), lang=lang) for e in editions]
 
 
-def write_book(reg: Registry, templates: Path, edition: str, dest: Path, lang: str = DEFAULT) -> None:
+def write_book(reg: Registry, templates: Path, edition: str, dest: Path, lang: str = DEFAULT,
+               conv: Converter | None = None) -> None:
     """Render the print edition ``edition`` of the course to ``dest``, tagged and set for ``lang``.
 
-    The text is Simplified here; for 繁體 :func:`coursekit.hant.office.localized` converts it around this call.
+    The book is laid out in Simplified; ``conv`` (繁體) converts its text as the PDF is written.
     """
-    # through the module: localized() wraps pdf.write_pdf to convert the text
-    pdf.write_pdf(book_html(reg, templates, edition, lang), dest, templates, pdf.BOOK_STYLES, lang=lang)
+    pdf.write_pdf(book_html(reg, templates, edition, lang), dest, templates, pdf.BOOK_STYLES, lang=lang, conv=conv)
 
 
 def book_html(reg: Registry, templates: Path, edition: str, lang: str = DEFAULT) -> str:

@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..hant.office import localized
 from ..registry import Registry, load
 from .cache import Store
 from .files import atomic_path, copy_if_changed, write_zip
-from .jobs import Job, Selection, listing, plan, render
+from .jobs import Job, Selection, listing, plan
+from .write import render
 
 log = logging.getLogger(__name__)
 
@@ -118,7 +118,7 @@ def render_one(job: Job, reg: Registry, templates: str, dest: str) -> tuple[floa
     """Worker: render one job into the store; return (seconds, error message or "")."""
     start = time.perf_counter()
     try:
-        with atomic_path(Path(dest)) as tmp, localized(job.lang, reg.root, tmp):
+        with atomic_path(Path(dest)) as tmp:
             render(job, reg, Path(templates), tmp)
     except Exception as exc:  # noqa: BLE001 - reported per file; the other files still get made
         log.debug("%s failed:\n%s", job.rel, traceback.format_exc())

@@ -1,7 +1,7 @@
 """What to make: one job per output file, each with the cache key of its inputs.
 
 ``plan()`` turns the registry and the command-line selection into jobs;
-``render()`` makes one job's file (it runs in a worker process).
+:func:`coursekit.handouts.write.render` makes one job's file (in a worker process).
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .. import kinds
+from .. import outputs as paths
 from ..registry import Registry
-from . import paths
 from .cache import code_version, digest, templates_version
 from .fontcheck import fonts_version
 
@@ -157,34 +157,3 @@ def listing(reg: Registry, slug: str, teacher: bool) -> str:
                 lines.append(f"  {label}{r.title}：{files}")
             lines.append("")
     return "\r\n".join(lines)  # CRLF: opens cleanly in Windows Notepad too
-
-
-def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
-    """Make the file of ``job`` at ``dest`` (a temporary name the caller renames), in ``job.lang``'s fonts.
-
-    The text is still Simplified here: :func:`coursekit.hant.office.localized` converts it around this call.
-    """
-    from . import htmlprint, pdf
-    if job.kind == "book":
-        from .book import write_book
-        write_book(reg, templates, job.id, dest, job.lang)
-        return
-    if job.kind == "schedule":
-        if job.fmt == "pdf":
-            pdf.write_pdf(htmlprint.schedule_document(templates, reg, job.lang), dest, templates, lang=job.lang)
-        else:
-            from .xlsx import write_schedule_xlsx
-            write_schedule_xlsx(reg, dest, job.lang)
-        return
-    record = reg.get(job.kind, job.id)
-    if job.fmt == "pdf":
-        pdf.write_pdf(htmlprint.handout(templates, reg, job.kind, record, job.teacher, job.lang), dest, templates,
-                      lang=job.lang)
-    elif job.fmt == "docx":
-        from .docx import write_worksheet_docx
-        write_worksheet_docx(reg, record, dest, job.lang)
-    elif job.fmt == "xlsx":
-        from .xlsx import write_sop_xlsx
-        write_sop_xlsx(reg, record, dest, job.lang)
-    else:
-        raise ValueError(f"cannot render {job.rel}: unknown format {job.fmt}")

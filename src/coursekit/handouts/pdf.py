@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..hant.convert import Converter
+from ..hant.office import convert_pdf_html
 from .fontcheck import require
 from .fonts import DEFAULT, localize_css
 
@@ -46,14 +48,17 @@ def _stylesheet(path: str, mtime: int, lang: str = DEFAULT, convert: Callable[[s
 
 
 def write_pdf(html: str, dest: Path, templates: Path, styles: tuple[str, ...] = HANDOUT_STYLES,
-              lang: str = DEFAULT, convert: Callable[[str], str] | None = None) -> None:
+              lang: str = DEFAULT, conv: Converter | None = None) -> None:
     """Render ``html`` with the print stylesheets, in ``lang``'s fonts, into ``dest``.
 
-    ``convert`` (the Traditional converter) is applied to the stylesheets' text: the page footer
-    (``第 N 页``) is a CSS ``content`` string, which the caller's HTML conversion does not reach.
+    ``conv`` (繁體) converts the HTML's text and the stylesheets' text: the page footer (``第 N 页``)
+    is a CSS ``content`` string.
     """
     from weasyprint import HTML
     require(lang)  # never boxes for glyphs: FontsMissing (planning checked already; cached per process)
+    convert = None
+    if conv is not None:
+        html, convert = convert_pdf_html(html, conv), conv.convert
     sheets = [_stylesheet(str(templates / s), (templates / s).stat().st_mtime_ns, lang, convert) for s in styles]
     document = HTML(string=html, base_url=str(templates)).render(stylesheets=sheets, font_config=_fonts())
     document.write_pdf(dest)

@@ -10,17 +10,14 @@ styles are left alone.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from lxml import etree
 
-from .convert import HANT, Converter, converter
+from .convert import HANT, Converter
 
 log = logging.getLogger(__name__)
 
@@ -62,26 +59,3 @@ def _convert_xml(data: bytes, conv: Converter) -> bytes:
     for el, name in zip(sheets, texts[len(nodes):]):
         el.set("name", name)
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
-
-
-@contextlib.contextmanager
-def localized(lang: str, root: Path, dest: Path) -> Iterator[None]:
-    """Make the file written at ``dest`` inside the block in ``lang`` (nothing to do for Simplified)."""
-    if lang == DEFAULT:
-        yield
-        return
-    from ..handouts import pdf
-    conv = converter(root)
-    original = pdf.write_pdf
-
-    def write_pdf(html: str, *args: Any, **kwargs: Any) -> None:
-        kwargs["convert"] = conv.convert  # the stylesheets' text too: the page footer is CSS content
-        original(convert_pdf_html(html, conv), *args, **kwargs)
-
-    pdf.write_pdf = write_pdf  # this process renders one file at a time
-    try:
-        yield
-    finally:
-        pdf.write_pdf = original
-    if dest.suffix in (".docx", ".xlsx", ".pptx") and dest.exists():
-        convert_office(dest, conv)
