@@ -2,7 +2,7 @@
 
 The site's 下载 Word button writes a .docx whose custom XML part holds the exact answers as JSON
 (see ``docs/assets/javascripts/ck-docx.js``); 备份全部答案 writes a JSON file. :mod:`.read` turns
-both into :class:`~.read.Submission` records, :mod:`.columns` lays a worksheet's answers out as
+both into :class:`~.submission.Submission` records, :mod:`.columns` lays a worksheet's answers out as
 columns, :mod:`.gradebook` picks the latest submission per student and :mod:`.workbook` writes the
 .xlsx.
 """

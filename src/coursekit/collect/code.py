@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .read import Submission, Unreadable, submission_from
+from .submission import Submission, Unreadable, submission_from
 
 MAX_JSON = 2 * 1024 * 1024      # a decoded code larger than this is not a worksheet's answers
 MAX_TEXT = 20 * 1024 * 1024     # a pasted-text file larger than this is not chat text

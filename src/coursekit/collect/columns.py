@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models.worksheet import Worksheet
-from .read import Submission
+from .submission import Submission
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from .. import kinds
 from ..registry import Registry
 from . import word
-from .read import Submission, Unreadable, read_with_notes, shown_path
+from .read import read_with_notes, shown_path
+from .submission import Submission, Unreadable
 
 EARLIEST = datetime(2020, 1, 1, tzinfo=UTC).timestamp()
 FUTURE = 2 * 24 * 3600  # a save time further ahead than this is a wrong clock, not a time

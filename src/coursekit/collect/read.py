@@ -9,15 +9,14 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import zipfile
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from . import identity
+from . import code
+from .submission import Submission, Unreadable, submission_from
 
 log = logging.getLogger(__name__)
 
@@ -27,42 +26,7 @@ MAX_PART = 20 * 1024 * 1024  # a custom XML part larger than this is not ours
 MAX_PARTS = 10               # custom XML parts looked at per file (ours is item1.xml)
 MAX_READ = 2 * MAX_PART      # bytes inflated per .docx in all, whatever its headers claim
 MAX_FILE = 50 * 1024 * 1024  # a .docx or .json larger than this is not a hand-in
-MAX_DEPTH = 40               # nesting of answers; the site writes at most 4 levels
-_SURROGATE = re.compile("[\ud800-\udfff]")
 SUFFIXES = (".docx", ".json", ".txt")
-
-
-class Unreadable(Exception):
-    """A file that holds no usable submission; ``str(exc)`` says why, in Chinese, for the teacher."""
-
-
-@dataclass(frozen=True)
-class Student:
-    """Who handed a worksheet in."""
-
-    name: str
-    cls: str
-    number: str
-
-    @property
-    def key(self) -> tuple[str, str]:
-        """Identity within a class: the student number, else the name."""
-        return identity.key(self.cls, self.number, self.name)
-
-
-@dataclass
-class Submission:
-    """One student's answers to one worksheet, as found in one file."""
-
-    worksheet: str
-    version: str
-    student: Student
-    answers: dict[str, Any]
-    old: list[dict[str, Any]] = field(default_factory=list)
-    saved: str = ""      # ISO time the student saved or exported it
-    source: Path = Path()
-    notes: list[str] = field(default_factory=list)  # for the teacher's 核对提示 column
-    word: bytes | None = None  # word/document.xml of a .docx, compared with the answers once the worksheet is known
 
 
 def read_file(path: Path) -> list[Submission]:
@@ -89,8 +53,6 @@ def read_with_notes(path: Path) -> tuple[list[Submission], list[str]]:
     if suffix == ".json":
         return _json_submissions(path), []
     if suffix == ".txt":
-        from . import code  # code.py builds on this module
-
         return code.read_file(path)
     raise Unreadable(f"不支持的文件类型“{path.suffix or '无扩展名'}”：只读取网站生成的 .docx、.json 和粘贴提交码的 .txt")
 
@@ -139,19 +101,6 @@ def _json(text: str, what: str) -> dict[str, Any]:
     return data
 
 
-def clean(value: Any, depth: int = 0) -> Any:
-    """JSON data with lone surrogates replaced (no file format can store them); too deep is not ours."""
-    if depth > MAX_DEPTH:
-        raise Unreadable(f"答案数据嵌套超过 {MAX_DEPTH} 层，不是网站生成的答案")
-    if isinstance(value, str):
-        return _SURROGATE.sub("\ufffd", value)
-    if isinstance(value, list):
-        return [clean(v, depth + 1) for v in value]
-    if isinstance(value, dict):
-        return {clean(k, depth + 1): clean(v, depth + 1) for k, v in value.items()}
-    return value
-
-
 def shown_path(path: str) -> str:
     """A file name as text: names that are not UTF-8 (GBK from a Chinese Windows zip) decoded as GB18030."""
     raw = os.fsencode(path)
@@ -186,45 +135,6 @@ def _json_submissions(path: Path) -> list[Submission]:
     if not subs:
         raise Unreadable("备份文件里没有任何答案")
     return subs
-
-
-def submission_from(data: dict[str, Any], path: Path) -> Submission:
-    """Check a payload's shape and make a :class:`Submission`."""
-    data = clean(data)
-    student, answers = data.get("student"), data.get("answers")
-    if not isinstance(student, dict) or not isinstance(answers, dict) or not isinstance(data.get("worksheet"), str):
-        raise Unreadable("答案数据格式不对（缺少 worksheet、student 或 answers）")
-    old: list[Any] = data["old"] if isinstance(data.get("old"), list) else []
-    text = {k: identity.squash(v if isinstance(v := student.get(k), str | int) else "")
-            for k in ("name", "class", "number")}
-    assignment = data.get("assignment")
-    link_cls = identity.squash(assignment.get("class")) if isinstance(assignment, dict) and isinstance(
-        assignment.get("class"), str) else ""
-    if link_cls:  # the class from the homework link wins over what the student typed
-        text["class"] = link_cls
-    return Submission(worksheet=data["worksheet"], version=str(data.get("version") or ""),
-                      student=Student(text["name"], text["class"], text["number"]),
-                      answers=keyed_by_header(answers, data.get("columns")),
-                      old=[o for o in old if isinstance(o, dict)], saved=str(data.get("saved") or ""), source=path)
-
-
-def keyed_by_header(answers: dict[str, Any], heads: Any) -> dict[str, Any]:
-    """Positional table rows turned into {column header: cell} with the header list stored beside them.
-
-    Rows are matched to the worksheet's columns by header later, so a column removed in a newer version of
-    the worksheet cannot shift cells under the wrong header. Rows without a usable header list stay as
-    they are (columns.py maps them by position only when the width matches).
-    """
-    if not isinstance(heads, dict):
-        return answers
-    out = dict(answers)
-    for fid, names in heads.items():
-        rows = out.get(fid)
-        if not isinstance(names, list) or not isinstance(rows, list):
-            continue
-        out[fid] = [dict(zip(map(str, names), row)) if isinstance(row, list) and len(row) == len(names) else row
-                    for row in rows]
-    return out
 
 
 def find_files(folder: Path) -> list[Path]:

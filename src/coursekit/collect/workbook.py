@@ -28,7 +28,8 @@ from ..registry import Registry
 from .columns import OTHER, columns, cut_notes, leftovers
 from .gradebook import Gradebook, instant, number_order
 from .merge import META_SHEET, Graded, Previous, criterion
-from .read import Submission, shown_path
+from .read import shown_path
+from .submission import Submission
 
 log = logging.getLogger(__name__)
 
