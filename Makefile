@@ -78,9 +78,10 @@ fix: $(STAMP)  ## correct Chinese typography and tabs in docs/ and data/, then c
 schemas: $(STAMP)  ## regenerate the editors' JSON Schemas in schemas/ from the models
 	$(BIN)/coursekit schemas
 
-lint: $(STAMP)  ## code and content gates: ruff, mypy --strict, coursekit check --strict, schemas up to date
+lint: $(STAMP)  ## code and content gates: ruff, mypy --strict, layers (lint-imports), coursekit check --strict, schemas up to date
 	$(BIN)/ruff check src tests macros
 	$(BIN)/mypy
+	$(BIN)/lint-imports
 	$(BIN)/coursekit check --strict
 	$(BIN)/coursekit schemas --check
 
