@@ -54,9 +54,11 @@ def key(source: str) -> str:
 MARKER = re.compile(r"<!--ck-diagram ([0-9a-f]{16})-->")
 """Where the fence put a picture: filled in by :meth:`Diagrams.inline`."""
 
-def mermaid_fences(markdown: str) -> list[mdread.Fence]:
-    """Each mermaid fence in a page's Markdown, found as lint and the student edition find fences (for checks)."""
-    return [f for f in mdread.read(markdown).fences if f.lang == "mermaid" and f.closed]
+def mermaid_fences(markdown: str | mdread.Doc) -> list[mdread.Fence]:
+    """Each mermaid fence in a page's Markdown (or its reading), found as lint and the student edition find
+    fences (for checks)."""
+    doc = mdread.read(markdown) if isinstance(markdown, str) else markdown
+    return [f for f in doc.fences if f.lang == "mermaid" and f.closed]
 
 
 def fences(markdown: str) -> list[str]:

@@ -212,6 +212,8 @@ def _boxes(lines: list[tuple[int, str]], in_fence: set[int]) -> list[Box]:
 
 def _heading(number: int, text: str) -> Heading | None:
     """The heading on a line, if it is one (inline code does not count as an attribute list)."""
+    if not text.lstrip(" ").startswith("#"):  # most lines: skip the inline-code pass
+        return None
     m = HEADING.match(INLINE_CODE.sub(lambda c: " " * len(c.group(0)), text))
     if not m:
         return None
@@ -226,7 +228,10 @@ def _heading(number: int, text: str) -> Heading | None:
 def _macros(body: str, first_line: int) -> list[Macro]:
     """Every macro call in the text, code included (mkdocs-macros renders it all)."""
     out = []
+    line, counted = first_line, 0  # newlines counted up to ``counted``: each call counts only the text since the last
     for m in MACRO_CALL.finditer(body):
+        line += body.count("\n", counted, m.start())
+        counted = m.start()
         start = body.rfind("\n", 0, m.start()) + 1
-        out.append(Macro(first_line + body.count("\n", 0, m.start()), m.start() - start + 1, m.group(1), m.group(2)))
+        out.append(Macro(line, m.start() - start + 1, m.group(1), m.group(2)))
     return out

@@ -23,20 +23,16 @@ def check(ctx: Context) -> list[Problem]:
     out: set[Problem] = set()
     for src, page in ctx.pages.items():
         written: set[str] = set()
-        for line, source in _fences(page.body):
+        for fence in mermaid_fences(page.doc):  # the page's one reading: file lines already
+            source = fence.source()
             written.add(key(source))
             if not (folder / f"{key(source)}.svg").is_file():
-                out.add(_problem(page.rel, page.body_line + line, source, ""))
+                out.add(_problem(page.rel, fence.line, source, ""))
         for edition in ctx.editions:
-            for _, source in _fences(ctx.rendered.get((edition, src), "")):
+            for source in (f.source() for f in mermaid_fences(ctx.rendered.get((edition, src), ""))):
                 if key(source) not in written and not (folder / f"{key(source)}.svg").is_file():
                     out.add(_problem(page.rel, None, source, " (written by a macro on this page)"))
     return sorted(out)
-
-
-def _fences(markdown: str) -> list[tuple[int, str]]:
-    """(line offset, source) of each Mermaid fence, the source exactly as the build hashes it."""
-    return [(f.line - 1, f.source()) for f in mermaid_fences(markdown)]
 
 
 def _problem(rel: str, line: int | None, source: str, where: str) -> Problem:
