@@ -154,3 +154,26 @@ def test_the_config_class_documents_every_option() -> None:
     yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for name in OPTIONS:
         assert re.search(rf"^    {name}: ", yml, re.M), f"mkdocs.yml does not set coursekit's {name}"
+
+
+@pytest.mark.build
+def test_a_templates_folder_that_does_not_exist_stops_the_build(course: Path, tmp_path: Path) -> None:
+    edit(course, "  coursekit: {}\n", "  coursekit:\n    templates: ../nowhere\n")
+    result = build("mkdocs.yml", tmp_path / "site", cwd=course)
+    assert result.returncode != 0
+    assert (f"coursekit: plugins: coursekit: templates: ../nowhere in mkdocs.yml: the folder {tmp_path / 'nowhere'} "
+            "does not exist; correct the path (it is relative to the folder of mkdocs.yml), or remove the option "
+            "to use coursekit's templates\n") in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.build
+def test_a_templates_folder_without_a_kinds_template_stops_the_build(course: Path, tmp_path: Path) -> None:
+    (course / "templates" / "worksheet.html").unlink()
+    (course / "templates" / "glossary.html").unlink()
+    result = build("mkdocs.yml", tmp_path / "site", cwd=course)
+    assert result.returncode != 0
+    assert (f"coursekit: plugins: coursekit: templates (not set) in mkdocs.yml: the folder {course / 'templates'} "
+            "has no worksheet.html (kind worksheets), glossary.html (kind glossary); add them (coursekit's are in "
+            f"{ROOT / 'templates'})\n") in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,9 +1,10 @@
 """``coursekit new lesson|worksheet|sop|case``: write a valid starting file from a template.
 
-Templates live in ``templates/scaffold/<kind>.*``. Every new file passes
-``coursekit check`` at once; placeholders start with 待写 so they are easy to
-find. A new lesson also gets its line in mkdocs.yml's nav, inserted as text
-after the project's last page so comments and layout are kept.
+Templates live in ``scaffold/<kind>.*`` of the course's templates folder
+(:mod:`.templatedir`). Every new file passes ``coursekit check`` at once;
+placeholders start with 待写 so they are easy to find. A new lesson also gets
+its line in mkdocs.yml's nav, inserted as text after the project's last page so
+comments and layout are kept.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from .clitools import course_root, root_option
 from .errors import CourseError
 from .registry import Registry, load
 from .render import cn_number
+from .templatedir import of_course
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ def _name(value: str, what: str) -> str:
 
 def _fill(root: Path, kind: str, suffix: str, **values: object) -> str:
     """The scaffold template of ``kind`` with its placeholders filled in."""
-    path = root / "templates" / "scaffold" / f"{kind}{suffix}"
+    path = of_course(root) / "scaffold" / f"{kind}{suffix}"
     return Template(path.read_text(encoding="utf-8")).substitute(**values)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import kinds
+from . import kinds, templatedir
 from . import outputs as handout_paths
 from . import registry as registry_mod
 from .editions import check_edition
@@ -52,14 +52,14 @@ class Site:
     root: Path
     edition: str = "student"
     directory_urls: bool = True
-    templates: Path | None = None  # default: <root>/templates
+    templates: Path | None = None  # default: the one mkdocs.yml chooses (coursekit.templatedir)
     downloads: bool = False         # link each record to its generated files (set for `make build`)
     cache: registry_mod.Cache | None = None  # the caller's, kept across builds (mkdocs serve)
     registry: Registry | None = None          # already loaded by the caller: used as is
 
     def __post_init__(self) -> None:
         check_edition(self.edition)
-        self.templates = self.templates or self.root / "templates"
+        self.templates = self.templates or templatedir.of_course(self.root)
 
     @cached_property
     def reg(self) -> Registry:

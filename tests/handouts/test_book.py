@@ -14,6 +14,7 @@ from coursekit.handouts.build import build_book
 from coursekit.handouts.pdf import BOOK_STYLES, write_pdf
 
 from coursekit.registry import load
+from coursekit.templatedir import of_course
 
 from conftest import FIXTURE, ROOT
 
@@ -72,7 +73,7 @@ def test_traditional_book_is_converted_set_in_tc_fonts_and_cached_apart(tmp_path
     assert {f.split("-Bold")[0] for f in pdf_fonts(book)} == {"Noto-Sans-CJK-TC", "Noto-Serif-CJK-TC"}
     assert PdfReader(book).trailer["/Root"].get("/Lang") == "zh-TW"
     reg = load(FIXTURE)
-    hans, hant = (plan_book(reg, FIXTURE / "templates", ["student"], lang)[0].key for lang in ("zh-Hans", "zh-Hant"))
+    hans, hant = (plan_book(reg, of_course(FIXTURE), ["student"], lang)[0].key for lang in ("zh-Hans", "zh-Hant"))
     assert hans != hant  # a Simplified book in the cache is never handed out as the Traditional one
 
 

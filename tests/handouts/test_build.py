@@ -12,6 +12,7 @@ from coursekit.handouts import write as write_mod
 from coursekit.handouts.build import build_handouts
 from coursekit.handouts.jobs import Selection
 from coursekit.registry import load
+from coursekit.templatedir import of_course
 
 from conftest import FIXTURE
 
@@ -127,7 +128,7 @@ def test_parallel_workers_make_the_same_files(tmp_path: Path) -> None:
 def test_traditional_files_have_keys_of_their_own() -> None:
     """Same store, other keys: a zh-Hant file (TC fonts, zh-TW) never reuses a Simplified one, nor the reverse."""
     reg = load(FIXTURE)
-    hans = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection())}
-    hant = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection(lang="zh-Hant"))}
+    hans = {j.rel: j.key for j in jobs_mod.plan(reg, of_course(FIXTURE), Selection())}
+    hant = {j.rel: j.key for j in jobs_mod.plan(reg, of_course(FIXTURE), Selection(lang="zh-Hant"))}
     assert hans.keys() == hant.keys()
     assert not set(hans.values()) & set(hant.values())

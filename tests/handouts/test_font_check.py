@@ -16,6 +16,7 @@ from coursekit.handouts import jobs as jobs_mod
 from coursekit.handouts.book import plan_book
 from coursekit.handouts.jobs import Selection
 from coursekit.registry import load
+from coursekit.templatedir import of_course
 
 from conftest import ENV, FIXTURE, run
 
@@ -73,22 +74,22 @@ def test_missing_face_stops_planning_in_process(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv("FONTCONFIG_FILE", dejavu_only(tmp_path)["FONTCONFIG_FILE"])
     reg = load(FIXTURE)
     with pytest.raises(fontcheck.FontsMissing, match="Noto Serif CJK SC is not installed"):
-        jobs_mod.plan(reg, FIXTURE / "templates", Selection())
+        jobs_mod.plan(reg, of_course(FIXTURE), Selection())
     with pytest.raises(fontcheck.FontsMissing, match="fonts-noto-cjk"):
-        plan_book(reg, FIXTURE / "templates", ["student"], "zh-Hant")
+        plan_book(reg, of_course(FIXTURE), ["student"], "zh-Hant")
 
 
 def test_font_files_are_part_of_the_pdf_keys(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     reg = load(FIXTURE)
-    before = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection())}
-    book = plan_book(reg, FIXTURE / "templates", ["student"])[0].key
+    before = {j.rel: j.key for j in jobs_mod.plan(reg, of_course(FIXTURE), Selection())}
+    book = plan_book(reg, of_course(FIXTURE), ["student"])[0].key
     font = tmp_path / "NotoSansCJK-Regular.ttc"  # another file (an updated font) for the same faces
     font.write_bytes(b"font")
     monkeypatch.setattr(fontcheck, "_files", lambda family, config: (str(font),))
-    after = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection())}
-    assert plan_book(reg, FIXTURE / "templates", ["student"])[0].key != book
+    after = {j.rel: j.key for j in jobs_mod.plan(reg, of_course(FIXTURE), Selection())}
+    assert plan_book(reg, of_course(FIXTURE), ["student"])[0].key != book
     changed = {rel for rel in before if before[rel] != after[rel]}
     assert changed == {rel for rel in before if rel.endswith((".pdf", ".zip"))}  # Word and Excel files kept
     os.utime(font, ns=(1, 1))  # same path, other mtime: redrawn again
-    again = {j.rel: j.key for j in jobs_mod.plan(reg, FIXTURE / "templates", Selection())}
+    again = {j.rel: j.key for j in jobs_mod.plan(reg, of_course(FIXTURE), Selection())}
     assert again["schedule.pdf"] != after["schedule.pdf"] and again["schedule.xlsx"] == after["schedule.xlsx"]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..registry import Registry, load
+from ..templatedir import of_course
 from .cache import Store
 from .files import atomic_path, copy_if_changed, write_zip
 from .jobs import Job, Selection, listing, plan
@@ -55,7 +56,7 @@ def build_handouts(root: Path, out: Path, sel: Selection, cache: Path | None = N
     """Make the selected handouts of the course at ``root`` into ``out``; CourseError if the data is bad."""
     start = time.perf_counter()
     reg = load(root)
-    report = execute(reg, plan(reg, root / "templates", sel), out, cache, workers, progress)
+    report = execute(reg, plan(reg, of_course(root), sel), out, cache, workers, progress)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -66,7 +67,7 @@ def build_book(root: Path, out: Path, editions: list[str], cache: Path | None = 
     from .book import plan_book
     start = time.perf_counter()
     reg = load(root)
-    report = execute(reg, plan_book(reg, root / "templates", editions, lang), out, cache, workers, progress)
+    report = execute(reg, plan_book(reg, of_course(root), editions, lang), out, cache, workers, progress)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -77,7 +78,7 @@ def execute(reg: Registry, jobs: list[Job], out: Path, cache: Path | None, worke
     store = Store(cache or default_cache(reg.root))
     report = Report(planned=sum(j.output for j in jobs))
     todo = [j for j in jobs if j.fmt != "zip" and not store.has(j.key, j.suffix)]
-    run_jobs(todo, reg, reg.root / "templates", store, report, workers, progress)
+    run_jobs(todo, reg, of_course(reg.root), store, report, workers, progress)
     for job in (j for j in jobs if j.fmt == "zip"):
         _zip(job, reg, store, report)
     for job in (j for j in jobs if j.output and j.rel not in report.failed):

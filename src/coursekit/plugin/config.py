@@ -56,5 +56,7 @@ class CoursekitConfig(Config):  # type: ignore[no-untyped-call]  # mkdocs' __ini
     """Teacher edition: the student edition's URL (absolute, or relative to this edition's root)."""
     diagrams = c.Choice(DIAGRAM_MODES, default="prerendered")
     """prerendered: inline diagrams/<key>.svg; live: leave every diagram to mermaid, quietly."""
+    templates = c.Type(str, default="")
+    """The site and print templates (relative to mkdocs.yml); empty: templates/ beside it, else coursekit's."""
     stock_search = Flag()
     """Test and benchmark switch: material's search exactly as shipped (no coursekit search)."""

@@ -17,7 +17,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
-from .. import grading, jinjacache
+from .. import grading, jinjacache, templatedir
 from ..diagrams import Diagrams
 from ..errors import CourseError
 from ..hant import build as hant
@@ -41,6 +41,7 @@ EVENTS: dict[str, tuple[int, str]] = {
                      "before macros' (define_env takes the Site made here; extra.* set here reach its variables)"),
     "on_pre_build": (0, "the jieba cut cache goes in once every plugin is configured, before any page is cut"),
     "on_files": (0, "each page's URL in this build, for the records' search entries"),
+    "on_serve": (0, "`mkdocs serve` rebuilds when a template changes (they may live outside docs/)"),
     "on_env": (0, "the theme's compiled templates kept between builds"),
     "on_page_markdown": (0, "name the page being converted, for diagram messages"),
     "on_page_content": (0, "mark blocks to leave out of the index before search reads the page (on_page_context)"),
@@ -111,8 +112,14 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
         self.diagrams.install(config["mdx_configs"])
         self.urls = {}
         grading.teacher_only(config)  # 作业汇总 holds rubrics and answers: teacher edition only
+        templates = templatedir.folder(root, opts.templates)
         try:
-            self._site = Site(root, opts.edition, bool(config["use_directory_urls"]), downloads=opts.downloads)
+            templatedir.check(templates, opts.templates)
+        except ValueError as exc:
+            raise PluginError(f"coursekit: {exc}") from None
+        try:
+            self._site = Site(root, opts.edition, bool(config["use_directory_urls"]), templates=templates,
+                              downloads=opts.downloads)
             words = self._site.search_words()
         except (CourseError, ValueError) as exc:
             raise PluginError(f"course content has problems:\n{exc}") from None
@@ -152,6 +159,11 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
     def on_files(self, files: Any, *, config: Any) -> Any:
         self.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         return files
+
+    @event_priority(_priority("on_serve"))
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        server.watch(str(self.site.tpl))
+        return server
 
     @event_priority(_priority("on_env"))
     def on_env(self, env: jinja2.Environment, *, config: Any, files: Any) -> jinja2.Environment:
