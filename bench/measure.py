@@ -18,7 +18,7 @@ def build(project: Path, out: Path, config: str = "mkdocs.yml", env: dict[str, s
     environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environ.pop("COURSEKIT_DOWNLOADS", None)
     # Python keeps compiled modules, as it does unless told not to (some sandboxes set this): the floor's packages
-    # were compiled when pip installed them; without it ours (src/, macros/) would be compiled every build.
+    # were compiled when pip installed them; without it ours (src/) would be compiled every build.
     environ.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()

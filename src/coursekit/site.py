@@ -1,6 +1,6 @@
 """What each macro shows: one method per macro, each a call to :func:`render`.
 
-The mkdocs-macros module (``macros/``) and ``coursekit check`` both use this
+The mkdocs-macros adapter (:mod:`coursekit.macros`) and ``coursekit check`` both use this
 class, so a page renders the same way in a build and in a check.
 """
 

@@ -1,6 +1,6 @@
 """The ``coursekit`` mkdocs plugin: everything the course site adds to mkdocs-material, in one place.
 
-It loads and checks the course for the macros (``macros/`` takes the :class:`~coursekit.site.Site`
+It loads and checks the course for the macros (:mod:`coursekit.macros` takes the :class:`~coursekit.site.Site`
 from here), drops teacher-only boxes, inlines pre-rendered diagrams, converts the 繁體中文 edition,
 keeps jieba's cuts between builds, and rewrites material's search index and worker. Its state
 lives on the instance; mkdocs makes one per build (``mkdocs serve`` keeps it between rebuilds,
@@ -216,7 +216,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
         if self.cuts is not None:
             self.cuts.restore()
 
-    # -- what the macros adapter (macros/__init__.py) calls ---------------------------------------
+    # -- what the macros adapter (coursekit/macros.py) calls ---------------------------------------
 
     def prepare_page(self, config: Any, markdown: str, src: str, meta: dict[str, Any]) -> str:
         """Before macros render a page: check its template syntax, drop teacher-only boxes, escape its meta."""
