@@ -35,12 +35,26 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-golden"))
 
 
+def copy_course(dest: Path) -> Path:
+    """A copy of the small fixture course at ``dest``, with its own copy of the templates.
+
+    The fixture's templates option is relative to the repository; the copy finds its templates beside its
+    mkdocs.yml instead, as a course without the option does (and tests may change them).
+    """
+    shutil.copytree(FIXTURE, dest, symlinks=False)
+    shutil.copytree(ROOT / "templates", dest / "templates")
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    option = re.search(r"  coursekit:\n    templates: .*\n", text)
+    assert option, "the fixture course sets coursekit's templates option"
+    config.write_text(text.replace(option[0], "  coursekit: {}\n"), encoding="utf-8")
+    return dest
+
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """A private copy of the small fixture course, safe to break."""
-    dest = tmp_path / "course"
-    shutil.copytree(FIXTURE, dest, symlinks=False)
-    return dest
+    return copy_course(tmp_path / "course")
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ as text. A real Chromium then opens every page and no dialog may fire.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -21,7 +20,7 @@ import yaml
 from coursekit.localserver import serve
 from coursekit.pages import split_front_matter
 
-from conftest import FIXTURE, build
+from conftest import build, copy_course
 
 pytestmark = pytest.mark.build
 
@@ -48,7 +47,7 @@ def inject(value: Any, key: str = "", payload: str = PAYLOAD) -> Any:
 @pytest.fixture(scope="module")
 def injected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     course = tmp_path_factory.mktemp("injected") / "course"
-    shutil.copytree(FIXTURE, course)
+    copy_course(course)
     for path in [*(course / "data").glob("*/*.yml"), course / "data" / "course.yml"]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(inject(data), allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -9,7 +9,6 @@ or a formula.
 from __future__ import annotations
 
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -19,7 +18,7 @@ import pytest
 import yaml
 from pypdf import PdfReader
 
-from conftest import FIXTURE, run
+from conftest import copy_course, run
 from test_injection import MARK, inject
 
 SCRIPT = f'<script>alert("{MARK}")</script>'
@@ -29,7 +28,7 @@ FORMULAS = ['=HYPERLINK("http://198.51.100.7/","点我")', "+1+1", "-2+3", "@SUM
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> Path:
     course = tmp_path_factory.mktemp("inj-files") / "course"
-    shutil.copytree(FIXTURE, course)
+    copy_course(course)
     for path in [*(course / "data").glob("*/*.yml"), course / "data" / "course.yml"]:
         data = inject(yaml.safe_load(path.read_text(encoding="utf-8")))
         if path.name == "daily.yml":

@@ -6,7 +6,6 @@ No build: the fixture course's data gets a payload in every free-text field
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import html5lib
@@ -16,7 +15,7 @@ from coursekit.plaintext import index_text
 from coursekit.search.records import record_entries
 from coursekit.site import Site
 
-from conftest import FIXTURE
+from conftest import copy_course
 from test_injection import MARK, PAYLOAD, inject
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -24,7 +23,7 @@ NS = "{http://www.w3.org/1999/xhtml}"
 
 def test_every_text_of_every_record_entry_is_escaped(tmp_path: Path) -> None:
     course = tmp_path / "course"
-    shutil.copytree(FIXTURE, course)
+    copy_course(course)
     for path in (course / "data").glob("*/*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(inject(data), allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -16,7 +16,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page
 
-from conftest import FIXTURE, ROOT, build
+from conftest import ROOT, build, copy_course
 from coursekit.localserver import serve
 from search_driver import SearchBox
 from test_injection import inject
@@ -35,7 +35,7 @@ CLEAN = "() => [window.__pwned === undefined, document.querySelectorAll('img[src
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     course = tmp_path_factory.mktemp("search-injected") / "course"
-    shutil.copytree(FIXTURE, course)
+    copy_course(course)
     for path in (course / "data").glob("*/*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(inject(data, payload=PAYLOAD), allow_unicode=True, sort_keys=False),
