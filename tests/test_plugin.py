@@ -14,6 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 
+from coursekit import templatedir
 from coursekit.plugin import plugin as ck
 from coursekit.plugin.config import CoursekitConfig
 
@@ -154,6 +155,16 @@ def test_the_config_class_documents_every_option() -> None:
     yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for name in OPTIONS:
         assert re.search(rf"^    {name}: ", yml, re.M), f"mkdocs.yml does not set coursekit's {name}"
+
+
+def test_the_templates_come_from_the_option_the_course_or_coursekit(tmp_path: Path) -> None:
+    assert templatedir.of_course(ROOT) == ROOT / "templates"
+    assert templatedir.of_course(ROOT / "tests" / "fixtures" / "course") == ROOT / "templates"  # by the option
+    assert templatedir.of_course(ROOT / "tests" / "fixtures" / "minicourse") == templatedir.BUNDLED  # none of its own
+    assert templatedir.BUNDLED == ROOT / "templates"
+    (tmp_path / "templates").mkdir()
+    assert templatedir.folder(tmp_path) == tmp_path / "templates"
+    assert templatedir.folder(tmp_path, "../elsewhere") == tmp_path.parent / "elsewhere"
 
 
 @pytest.mark.build
