@@ -79,7 +79,7 @@ schemas: $(STAMP)  ## regenerate the editors' JSON Schemas in schemas/ from the 
 	$(BIN)/coursekit schemas
 
 lint: $(STAMP)  ## code and content gates: ruff, mypy --strict, layers (lint-imports), coursekit check --strict, schemas up to date
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests macros
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 	$(BIN)/coursekit check --strict

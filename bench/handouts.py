@@ -83,7 +83,7 @@ def cold_warm(what: str, root: Path, repeat: int) -> dict:
 
 def scaled_copy(root: Path, factor: int, dest: Path) -> Path:
     """A copy of the course with each worksheet, SOP and case duplicated ``factor`` times in all."""
-    for name in ("data", "docs", "templates"):
+    for name in ("data", "docs", "templates", "macros"):
         if (root / name).exists():
             shutil.copytree(root / name, dest / name, symlinks=False)
     shutil.copy(root / "mkdocs.yml", dest / "mkdocs.yml")

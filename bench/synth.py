@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-COPIED = ("data", "docs", "templates", "overrides", "diagrams")
+COPIED = ("data", "docs", "templates", "macros", "overrides", "diagrams")
 MACRO_ID = re.compile(r'\b(worksheet|sop|case)\(\s*"([a-z0-9-]+)"')
 
 

@@ -61,7 +61,7 @@ def course(tmp_path: Path) -> Path:
 def repo_copy(tmp_path: Path) -> Path:
     """A private copy of the real course (content, templates, config), safe to break."""
     dest = tmp_path / "repo"
-    for name in ("data", "docs", "templates", "overrides", "diagrams"):
+    for name in ("data", "docs", "templates", "macros", "overrides", "diagrams"):
         shutil.copytree(ROOT / name, dest / name)
     for name in ("mkdocs.yml", "mkdocs.teacher.yml"):
         shutil.copy(ROOT / name, dest / name)
