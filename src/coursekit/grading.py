@@ -58,20 +58,20 @@ def fill(site: Site | None, markdown: str, src: str) -> str:
     return markdown.replace(PLACEHOLDER, str(html).strip())
 
 
-def _drop_nav(items: Any) -> Any:
-    """The nav without entries pointing at the page."""
+def _drop_nav(items: Any, pages: tuple[str, ...]) -> Any:
+    """The nav without entries pointing at ``pages``."""
     if not isinstance(items, list):
         return items
     out = []
     for item in items:
-        if isinstance(item, str) and item == PAGE:
+        if isinstance(item, str) and item in pages:
             continue
         if isinstance(item, dict):
             kept = {}
             for title, value in item.items():
-                if value == PAGE:
+                if isinstance(value, str) and value in pages:
                     continue
-                kept[title] = _drop_nav(value)
+                kept[title] = _drop_nav(value, pages)
             if not kept:
                 continue
             item = kept
@@ -80,15 +80,17 @@ def _drop_nav(items: Any) -> Any:
 
 
 def teacher_only(conf: Any) -> None:
-    """Student edition: the page and its scripts and styles are neither built nor linked (nav, extra_*)."""
+    """Student edition: this page and its scripts and styles, and the library pages of kinds shown to teachers
+    only (the question bank), are neither built nor linked (nav, extra_*)."""
     if (conf.get("extra") or {}).get("edition") == "teacher":
         return
     from pathspec.gitignore import GitIgnoreSpec
 
+    pages = (PAGE, *(k.library_page for k in kinds.ALL if k.teacher_page and k.library_page))
     if conf.get("nav"):
-        conf["nav"] = _drop_nav(conf["nav"])
+        conf["nav"] = _drop_nav(conf["nav"], pages)
     for key in ("extra_javascript", "extra_css"):
         if key in conf and conf[key]:
             conf[key] = [x for x in conf[key] if str(getattr(x, "path", x)) not in ASSETS]
-    spec = GitIgnoreSpec.from_lines(["/" + PAGE, *("/" + a for a in ASSETS)])
+    spec = GitIgnoreSpec.from_lines([*("/" + p for p in pages), *("/" + a for a in ASSETS)])
     conf["exclude_docs"] = spec if conf.get("exclude_docs") is None else conf["exclude_docs"] + spec

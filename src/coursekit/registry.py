@@ -213,6 +213,9 @@ def check_references(reg: Registry) -> list[Problem]:
                 name, what = cited.cited_as
                 for i, other in enumerate(getattr(rec, name, [])):
                     ref(rel, lines, (name, i), cited.name, other, what)
+        own = kinds.kind(kind)
+        for loc, rule, message in own.check(rec, reg) if own.check else ():
+            problems.append(Problem(rel, line_of(lines, loc), rule, message))
     problems += _check_terms_unique(reg)
     for path, lesson in reg.lessons.items():
         page = reg.pages[path]

@@ -24,6 +24,8 @@ from .clitools import course_root, root_option
 log = logging.getLogger(__name__)
 
 SCHEMA_DIR = "schemas"
+SETTINGS = ".vscode/settings.json"
+"""The editor setting that maps each schema to the files it validates."""
 EXTRA: dict[str, type[BaseModel]] = {
     "course": models.Course,
     "lesson": models.Lesson,
@@ -60,13 +62,25 @@ def vscode_mapping() -> dict[str, str]:
 
 
 def stale(root: Path) -> list[str]:
-    """Schema files that are missing or differ from the models, and extra ones."""
+    """Schema files that are missing or differ from the models, and extra ones; the editor setting if it differs."""
     folder = root / SCHEMA_DIR
     wanted = all_schemas()
     bad = [name for name, text in wanted.items()
            if not (folder / name).exists() or (folder / name).read_text(encoding="utf-8") != text]
     bad += [p.name for p in folder.glob("*.schema.json") if p.name not in wanted] if folder.exists() else []
+    settings = root / SETTINGS
+    if settings.exists() and json.loads(settings.read_text(encoding="utf-8")).get("yaml.schemas") != vscode_mapping():
+        bad.append(SETTINGS)
     return sorted(bad)
+
+
+def write_settings(root: Path) -> None:
+    """Point the editor's YAML validation at the schemas (other settings are kept)."""
+    path = root / SETTINGS
+    settings = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    settings["yaml.schemas"] = vscode_mapping()
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(settings, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 @click.command()
@@ -88,4 +102,5 @@ def schemas(root: str | None, check_only: bool) -> None:
         old.unlink()
     for name, text in all_schemas().items():
         (folder / name).write_text(text, encoding="utf-8")
-    click.echo(f"Wrote {len(all_schemas())} schemas to {SCHEMA_DIR}/.")
+    write_settings(course)
+    click.echo(f"Wrote {len(all_schemas())} schemas to {SCHEMA_DIR}/ and their mapping to {SETTINGS}.")

@@ -11,13 +11,13 @@ fields of the same declaration, each with the module that uses it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from .. import models
 from ..slidespec import Slide
-from . import describe
+from . import checks, describe
 from . import slides as slide_records
 
 __all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "SOPS", "WORKSHEETS", "Handout", "Kind",
@@ -65,6 +65,10 @@ class Kind:
     - ``scaffold``: default title for ``coursekit new <noun>`` (template ``templates/scaffold/<noun>.yml``),
       or None when records are not scaffolded.
     - ``collect``: ``coursekit collect`` reads students' answers to these records.
+    - ``teacher_page``: ``library_page`` exists in the teacher edition only (the student build neither builds
+      nor links it: :func:`coursekit.grading.teacher_only`).
+    - ``check``: checks across records (:mod:`coursekit.kinds.checks`): given a record and the loaded course,
+      yields (location in the record, rule, message); ``coursekit check`` reports them at the record's line.
     - ``teacher_only``: dotted paths to teacher-only text in a record ("rubric.criteria.descriptors" walks
       lists); the student edition, handouts and search must never show it, and the leak tests check that.
     """
@@ -92,6 +96,8 @@ class Kind:
     slides: Callable[[Any, int], list[Slide]] | None = None
     scaffold: str | None = None
     collect: bool = False
+    check: Callable[[Any, Any], Iterable[tuple[tuple[Any, ...], str, str]]] | None = None
+    teacher_page: bool = False
     teacher_only: tuple[str, ...] = ()
 
     def project_of(self, record: Any) -> str:
@@ -136,7 +142,15 @@ GLOSSARY = Kind(
     listing_macro="glossary", library_page="library/glossary.md", label_field="term",
     cited_as=("related", "related term"), search=describe.term)
 
-ALL: tuple[Kind, ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY)
+QUESTIONS = Kind(
+    "questions", models.QuestionBank, noun="question bank", title="题库", anchor="qb-", label_field="id",
+    listing_macro="question_bank", library_page="library/questions.md", teacher_page=True,
+    check=lambda bank, reg: checks.questions(bank, reg, kind="questions", sources="bibliography"),
+    # the whole bank is teacher material until the 课后自测 shows the self-check items (issue 16)
+    teacher_only=("items.stem", "items.options", "items.answer", "items.analysis", "items.why_wrong",
+                  "items.scoring.step"))
+
+ALL: tuple[Kind, ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS)
 """Every kind, in course order (the order ``coursekit check`` counts them in)."""
 
 
@@ -170,4 +184,6 @@ def teacher_texts(k: Kind, record: Any) -> Iterator[str]:
 def _step(value: Any) -> list[Any]:
     if value is None:
         return []
+    if isinstance(value, dict):  # e.g. a question's why_wrong: option letter → text
+        return list(value.values())
     return list(value) if isinstance(value, (list, tuple)) else [value]

@@ -5,7 +5,8 @@ from .case import Case
 from .course import Course, Project
 from .glossary import Term
 from .lesson import Lesson, ProjectPage
+from .question import QuestionBank
 from .sop import Sop
 from .worksheet import Worksheet
 
-__all__ = ["Case", "Course", "Lesson", "Project", "ProjectPage", "Sop", "Source", "Term", "Worksheet"]
+__all__ = ["Case", "Course", "Lesson", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Term", "Worksheet"]
