@@ -115,16 +115,17 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_ARGS}
 
 
-def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = str.strip) -> list[str]:
+def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = str.strip,
+                      of: Any = None) -> list[str]:
     """Distinctive sentences of teacher-only text: every kind's ``teacher_only`` fields (answers, rubrics, case
-    guidance), and with ``pages`` the pages' teacher boxes; each at least ten Chinese characters, passed through ``squash`` (as the searched output is).
+    guidance) — of the kinds ``of`` if given —, and with ``pages`` the pages' teacher boxes; each at least ten Chinese characters, passed through ``squash`` (as the searched output is).
 
     Sentences that also appear in student-visible text (data, and with ``pages`` the pages) are left out:
     quoting them there is allowed.
     """
     texts: list[str] = []
     visible: list[str] = []
-    for k in kinds.ALL:  # each kind declares its teacher-only fields: a new kind is leak-tested too
+    for k in of or kinds.ALL:  # each kind declares its teacher-only fields: a new kind is leak-tested too
         hidden = {path.split(".")[0] for path in k.teacher_only}
         for r in reg.records[k.name].values():
             texts += kinds.teacher_texts(k, r)

@@ -201,7 +201,7 @@ _case('data-subfolder', G + 'old/old-term.yml', 1,
       'data/glossary/old/old-term.yml [data-subfolder] records must sit directly in data/glossary/; move it up')
 _case('data-unknown-folder', 'data/glosary/lost-term.yml', 1,
       'data/glosary/lost-term.yml [data-subfolder] data/glosary/ is not a data folder, so this file is ignored; '
-      'did you mean data/glossary/? records go in data/<kind>/ (bibliography, worksheets, sops, cases, glossary)')
+      'did you mean data/glossary/? records go in data/<kind>/ (bibliography, worksheets, sops, cases, glossary, questions)')
 _case('data-unknown-extension', G + 'notes.txt', 1,
       'data/glossary/notes.txt [file-name] only records (<id>.yml) belong in data/glossary/, so this file is '
       'ignored; rename or move it')
