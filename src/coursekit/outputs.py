@@ -34,7 +34,7 @@ class Output:
     label: str
 
 
-def handout_kinds() -> list[kinds.Kind]:
+def handout_kinds() -> list[kinds.Kind[Any]]:
     """The kinds whose records have handouts, in course order."""
     return [k for k in kinds.ALL if k.handouts]
 

@@ -11,7 +11,7 @@ import difflib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
@@ -22,6 +22,9 @@ from .pages import Page, read_page
 from .validate import validate
 from .yamlio import LineMap, YamlError, line_of, read_yaml
 
+R = TypeVar("R", bound=models.base.Record)
+Record = models.base.Record
+
 log = logging.getLogger(__name__)
 
 @dataclass
@@ -30,7 +33,7 @@ class Registry:
 
     root: Path
     course: models.Course
-    records: dict[str, dict[str, Any]]                 # kind → id → record
+    records: dict[str, dict[str, Record]]              # kind → id → record (typed: ``of(kind)``)
     where: dict[tuple[str, str], tuple[str, LineMap]]  # (kind, id) → (file, line map)
     lessons: dict[str, models.Lesson]                  # page path → front matter
     project_pages: dict[str, models.ProjectPage]       # slug → front matter
@@ -45,8 +48,12 @@ class Registry:
         return {p.slug: p for p in self.course.projects}
 
     def get(self, kind: str, id_: str) -> Any:
-        """The record ``id_`` of ``kind``; KeyError if unknown."""
+        """The record ``id_`` of the kind named ``kind``; KeyError if unknown (``of()`` when the kind is known)."""
         return self.records[kind][id_]
+
+    def of(self, kind: kinds.Kind[R]) -> dict[str, R]:
+        """The records of ``kind`` by id, typed as its model (``reg.of(kinds.GLOSSARY)`` holds Terms)."""
+        return cast("dict[str, R]", self.records[kind.name])
 
     def lessons_of(self, slug: str) -> list[tuple[str, models.Lesson]]:
         """Task pages of a project, ordered by task number."""
@@ -206,8 +213,8 @@ def check_references(reg: Registry) -> list[Problem]:
         rec = reg.records[kind][id_]
         for i, slug in enumerate(getattr(rec, "projects", [])):
             ref(rel, lines, ("projects", i), "projects", slug, "project")
-        if getattr(rec, "project", None):
-            ref(rel, lines, ("project",), "projects", rec.project, "project")
+        if project := getattr(rec, "project", None):
+            ref(rel, lines, ("project",), "projects", project, "project")
         for cited in kinds.ALL:
             if cited.cited_as:
                 name, what = cited.cited_as
@@ -264,7 +271,7 @@ def _check_terms_unique(reg: Registry) -> list[Problem]:
     problems: list[Problem] = []
     owner: dict[str, str] = {}
     glossary = kinds.GLOSSARY.name
-    for term in sorted(reg.records[glossary].values(), key=lambda t: t.id):
+    for term in sorted(reg.of(kinds.GLOSSARY).values(), key=lambda t: t.id):
         rel, lines = reg.where[(glossary, term.id)]
         for i, name in enumerate([term.term, *term.aliases]):
             key = name.replace(" ", "").lower()
@@ -279,7 +286,7 @@ def _check_terms_unique(reg: Registry) -> list[Problem]:
 
 def _source_hint(reg: Registry, value: str) -> str:
     """If a source file name was cited instead of its bibliography id, name the id."""
-    for src in reg.records[kinds.BIBLIOGRAPHY.name].values():
+    for src in reg.of(kinds.BIBLIOGRAPHY).values():
         if src.file.startswith(value) or value.startswith(src.file.split("_")[0] + "_"):
             return f"; cite the bibliography id '{src.id}' (file {src.file}) instead of the file name"
     return ""

@@ -14,6 +14,7 @@ import logging
 import re
 from pathlib import Path
 from string import Template
+from typing import Any
 
 import click
 
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-def scaffolded(noun: str) -> kinds.Kind:
+def scaffolded(noun: str) -> kinds.Kind[Any]:
     """The kind ``coursekit new <noun>`` makes a record of (:attr:`Kind.scaffold`)."""
     return next(k for k in kinds.ALL if k.scaffold and k.noun == noun)
 
@@ -82,7 +83,7 @@ def new_lesson(root: Path, project: str, name: str, title: str) -> Path:
     _name(name, "NAME")
     task = max((le.task for le in reg.lessons.values() if le.project == project), default=0) + 1
     path = root / "docs" / "modules" / project / f"{task}-{name}.md"
-    source = next(iter(sorted(reg.records[kinds.BIBLIOGRAPHY.name])), "")
+    source = next(iter(sorted(reg.of(kinds.BIBLIOGRAPHY))), "")
     text = _fill(root, "lesson", ".md", project=project, task=task, task_cn=cn_number(task), title=title,
                  source=source)
     nav = add_to_nav(root / "mkdocs.yml", project, f"任务{cn_number(task)} {title}",
@@ -117,7 +118,7 @@ def new_record(root: Path, kind: str, id_: str, project: str, title: str) -> Pat
     if id_ in reg.records[folder]:
         raise click.BadParameter(f"a {kind} with id '{id_}' already exists (data/{folder}/{id_}.yml)",
                                  param_hint="ID")
-    source = next(iter(sorted(reg.records[kinds.BIBLIOGRAPHY.name])), "")
+    source = next(iter(sorted(reg.of(kinds.BIBLIOGRAPHY))), "")
     path = root / "data" / folder / f"{id_}.yml"
     _write(path, _fill(root, kind, ".yml", id=id_, project=project, title=title, source=source), root)
     click.echo(f"Embed it in a task page with {{{{ {k.macro}(\"{id_}\") }}}} (on a line of its own).")

@@ -158,13 +158,13 @@ class Site:
         )
         return found
 
-    def _record_macro(self, k: kinds.Kind, src: Callable[[], str]) -> Callable[..., Any]:
+    def _record_macro(self, k: kinds.Kind[Any], src: Callable[[], str]) -> Callable[..., Any]:
         macro = k.macro or k.name
         if k.embed == "link":
             return lambda id, text=None: self.embed(macro, id, src(), text)
         return lambda id: self.embed(macro, id, src())
 
-    def _listing_macro(self, k: kinds.Kind, src: Callable[[], str]) -> Callable[..., Any]:
+    def _listing_macro(self, k: kinds.Kind[Any], src: Callable[[], str]) -> Callable[..., Any]:
         return lambda: self.listing(k.name, src())
 
     def embed(self, macro: str, id_: str, page: str, text: str | None = None) -> Markup | str:
@@ -237,6 +237,6 @@ class Site:
         """Words jieba must keep whole: glossary terms, aliases and the course's list."""
         words = set(self.reg.course.search_words)
         words.update(w for group in self.reg.course.search_synonyms for w in group if " " not in w)
-        for t in self.reg.records[kinds.GLOSSARY.name].values():
+        for t in self.reg.of(kinds.GLOSSARY).values():
             words.update(w for w in [t.term, *t.aliases] if " " not in w)
         return sorted(words)

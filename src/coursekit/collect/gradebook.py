@@ -61,7 +61,7 @@ def gather(files: list[Path], folder: Path, reg: Registry, tick: Callable[[], No
             continue
         book.problems.extend((rel, f"已跳过：{note}") for note in notes)
         for sub in subs:
-            if sub.worksheet not in reg.records[kinds.collected().name]:
+            if sub.worksheet not in reg.of(kinds.collected()):
                 book.problems.append((rel, f"已跳过：工作单“{sub.worksheet}”不是本课程的工作单"))
                 continue
             if sub.word is not None:

@@ -113,7 +113,7 @@ def _selected(sel: Selection, kind: str, record: Any) -> bool:
 
 def _record_key(base: str, reg: Registry, kind: str, record: Any, out: paths.Output) -> str:
     """Cache key of one file made from a record: the record and everything its template shows."""
-    sources = [reg.records[kinds.BIBLIOGRAPHY.name].get(s) for s in getattr(record, "sources", [])]
+    sources = [reg.of(kinds.BIBLIOGRAPHY).get(s) for s in getattr(record, "sources", [])]
     return digest(base, kind, out.fmt, out.teacher, record, reg.course, sources)
 
 

@@ -21,7 +21,7 @@ PERIOD = 45
 TASK_HEADERS = ["项目", "任务", "讲授（分钟）", "实训（分钟）", "合计（分钟）", "学时"]
 
 
-def scheduled() -> list[kinds.Kind]:
+def scheduled() -> list[kinds.Kind[Any]]:
     """The kinds with a column of their own (:attr:`Kind.schedule`), in course order."""
     return [k for k in kinds.ALL if k.schedule]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar
 
 from .. import models
 from ..slidespec import Slide
@@ -34,8 +34,12 @@ class Handout:
     teacher: bool = False   # holds teacher-only text: never offered by the student edition
 
 
+R = TypeVar("R", bound=models.base.Record)
+"""The record type of a kind (``Kind[models.Worksheet]``): its callables and the registry's ``of()`` are typed by it."""
+
+
 @dataclass(frozen=True)
-class Kind:
+class Kind(Generic[R]):
     """One content kind. Field by field:
 
     - ``name``: the folder under ``data/`` and the key of ``Registry.records`` ("worksheets").
@@ -74,7 +78,7 @@ class Kind:
     """
 
     name: str
-    model: type[models.base.Record]
+    model: type[R]
     noun: str
     title: str
     anchor: str
@@ -90,34 +94,34 @@ class Kind:
     cited_as: tuple[str, str] | None = None
     handouts: tuple[Handout, ...] = ()
     landscape: bool = False
-    schedule: Callable[[Any], str] | None = None
+    schedule: Callable[[R], str] | None = None
     counter: str = "个"
-    search: Callable[[Any], tuple[str, str]] | None = None
-    slides: Callable[[Any, int], list[Slide]] | None = None
+    search: Callable[[R], tuple[str, str]] | None = None
+    slides: Callable[[R, int], list[Slide]] | None = None
     scaffold: str | None = None
     collect: bool = False
-    check: Callable[[Any, Any], Iterable[tuple[tuple[Any, ...], str, str]]] | None = None
+    check: Callable[[R, Any], Iterable[tuple[tuple[Any, ...], str, str]]] | None = None
     teacher_page: bool = False
     teacher_only: tuple[str, ...] = ()
 
-    def project_of(self, record: Any) -> str:
+    def project_of(self, record: R) -> str:
         """The record's home project (a case taught in two projects: its first)."""
-        return str(record.projects[0] if self.home == "projects" else record.project)
+        return self.projects_of(record)[0]
 
-    def projects_of(self, record: Any) -> list[str]:
+    def projects_of(self, record: R) -> list[str]:
         """Every project the record belongs to."""
-        return list(record.projects) if self.home == "projects" else [record.project]
+        return list(record.projects) if self.home == "projects" else [str(record.project)]
 
 
-def _worksheet_line(ws: Any) -> str:
+def _worksheet_line(ws: models.Worksheet) -> str:
     """``表1-2 标题（20 分钟）``: how a worksheet is named in the schedule."""
     return f"{ws.label + ' ' if ws.label else ''}{ws.title}（{ws.minutes} 分钟）"
 
 
-BIBLIOGRAPHY = Kind(
+BIBLIOGRAPHY: Kind[models.Source] = Kind(
     "bibliography", models.Source, noun="source", title="参考资料", anchor="src-",
     listing_macro="bibliography", library_page="library/sources.md", cited_as=("sources", "source"))
-WORKSHEETS = Kind(
+WORKSHEETS: Kind[models.Worksheet] = Kind(
     "worksheets", models.Worksheet, noun="worksheet", title="工作单", anchor="ws-", macro="worksheet",
     template="worksheet", var="ws", library_page="library/worksheets.md", listed=True,
     handouts=(Handout(".pdf", "pdf", "PDF"), Handout(".docx", "docx", "Word"),
@@ -125,24 +129,24 @@ WORKSHEETS = Kind(
     schedule=_worksheet_line, counter="张", search=describe.worksheet,
     slides=lambda ws, task: [slide_records.worksheet_slide(ws, task)],
     scaffold="新工作单", collect=True, teacher_only=("answer", "rubric.criteria.descriptors"))
-SOPS = Kind(
+SOPS: Kind[models.Sop] = Kind(
     "sops", models.Sop, noun="sop", title="SOP 表", anchor="sop-", macro="sop", template="sop", var="sop",
     library_page="library/sops.md", listed=True,
     handouts=(Handout(".xlsx", "xlsx", "Excel"), Handout(".pdf", "pdf", "PDF 清单")), landscape=True,
     schedule=lambda sop: str(sop.title), counter="张", search=describe.sop,
     slides=lambda sop, task: [slide_records.sop_slide(sop, task)], scaffold="新 SOP")
-CASES = Kind(
+CASES: Kind[models.Case] = Kind(
     "cases", models.Case, noun="case", title="案例", anchor="case-", macro="case", template="case", var="case",
     library_page="library/cases.md", listed=True, home="projects",
     handouts=(Handout(".pdf", "pdf", "PDF"), Handout(".teacher.pdf", "pdf", "教师版 PDF", teacher=True)),
     schedule=lambda case: str(case.title), search=describe.case, slides=slide_records.case_slides,
     scaffold="新案例", teacher_only=("guidance",))
-GLOSSARY = Kind(
+GLOSSARY: Kind[models.Term] = Kind(
     "glossary", models.Term, noun="term", title="术语", anchor="term-", macro="term", embed="link",
     listing_macro="glossary", library_page="library/glossary.md", label_field="term",
     cited_as=("related", "related term"), search=describe.term)
 
-QUESTIONS = Kind(
+QUESTIONS: Kind[models.QuestionBank] = Kind(
     "questions", models.QuestionBank, noun="question bank", title="题库", anchor="qb-", label_field="id",
     listing_macro="question_bank", library_page="library/questions.md", teacher_page=True,
     check=lambda bank, reg: checks.questions(bank, reg, kind="questions", sources="bibliography"),
@@ -150,11 +154,11 @@ QUESTIONS = Kind(
     teacher_only=("items.stem", "items.options", "items.answer", "items.analysis", "items.why_wrong",
                   "items.scoring.step"))
 
-ALL: tuple[Kind, ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS)
+ALL: tuple[Kind[Any], ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS)
 """Every kind, in course order (the order ``coursekit check`` counts them in)."""
 
 
-def kind(name: str) -> Kind:
+def kind(name: str) -> Kind[Any]:
     """The kind stored in ``data/<name>/``; KeyError if there is none."""
     for k in ALL:  # read at each call: a test may declare more kinds
         if k.name == name:
@@ -162,17 +166,17 @@ def kind(name: str) -> Kind:
     raise KeyError(name)
 
 
-def by_macro(macro: str) -> Kind | None:
+def by_macro(macro: str) -> Kind[Any] | None:
     """The kind whose records the page macro ``macro`` shows by id, if any."""
     return next((k for k in ALL if k.macro == macro), None)
 
 
-def collected() -> Kind:
+def collected() -> Kind[models.Worksheet]:
     """The kind whose answers ``coursekit collect`` and the 作业汇总 page read (worksheets)."""
     return next(k for k in ALL if k.collect)
 
 
-def teacher_texts(k: Kind, record: Any) -> Iterator[str]:
+def teacher_texts(k: Kind[R], record: R) -> Iterator[str]:
     """Every teacher-only text of ``record``, following ``k.teacher_only``'s paths through lists."""
     for path in k.teacher_only:
         values: list[Any] = [record]

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..models.question import QuestionBank
+
 log = logging.getLogger(__name__)
 
 Found = tuple[tuple[Any, ...], str, str]
@@ -22,7 +24,7 @@ def _squash(text: str) -> str:
     return re.sub(r"\W", "", text)
 
 
-def questions(bank: Any, reg: Any, *, kind: str, sources: str) -> Iterator[Found]:
+def questions(bank: QuestionBank, reg: Any, *, kind: str, sources: str) -> Iterator[Found]:
     """A task's question bank (records of ``kind``): its task page exists, each 知识点 is a heading id there,
     each item's sources are records of ``sources``, and no stem is in the bank twice."""
     page = next((path for path, lesson in reg.lessons.items()

@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from .. import models
 from ..plaintext import index_text as plain
 
 log = logging.getLogger(__name__)
@@ -23,21 +24,21 @@ def fields(title: str, text: str, prefix: str = "") -> Callable[[Any], tuple[str
     return entry
 
 
-def worksheet(rec: Any) -> tuple[str, str]:
+def worksheet(rec: models.Worksheet) -> tuple[str, str]:
     label = f"{escape(rec.label)} " if rec.label else ""
     return f"{label}{escape(rec.title)}", "工作单：" + plain(rec.purpose, inline=True)
 
 
-def sop(rec: Any) -> tuple[str, str]:
+def sop(rec: models.Sop) -> tuple[str, str]:
     return escape(rec.title), f"SOP（{escape(rec.cadence)}）：" + plain(rec.scope, inline=True)
 
 
-def case(rec: Any) -> tuple[str, str]:
+def case(rec: models.Case) -> tuple[str, str]:
     nature = "教学案例（虚构）" if rec.fictional else "案例"
     return escape(rec.title), f"{nature}：{escape(rec.brand)}，{escape(rec.industry)}"
 
 
-def term(rec: Any) -> tuple[str, str]:
+def term(rec: models.Term) -> tuple[str, str]:
     parts = [plain(rec.definition)]
     if rec.aliases:
         parts.append(f"<p>又称：{escape('、'.join(rec.aliases))}</p>")

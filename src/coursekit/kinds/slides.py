@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
+from .. import models
 from ..plaintext import plain
 from ..slidespec import Slide, clip, first_sentence
 
@@ -16,7 +16,7 @@ def _lines(markdown: str) -> list[str]:
     return [line.lstrip("• ").strip() for line in plain(markdown).splitlines() if line.strip()]
 
 
-def case_slides(case: Any, task: int) -> list[Slide]:
+def case_slides(case: models.Case, task: int) -> list[Slide]:
     """A case: background and what was done; then the questions for discussion (guidance in the notes)."""
     nature = "教学案例（虚构）" if case.fictional else "案例"
     background = _lines(case.background)
@@ -35,7 +35,7 @@ def case_slides(case: Any, task: int) -> list[Slide]:
     return [summary, discuss]
 
 
-def worksheet_slide(ws: Any, task: int) -> Slide:
+def worksheet_slide(ws: models.Worksheet, task: int) -> Slide:
     """A worksheet: what it is for, how to fill it in, how long; the rubric in the notes."""
     label = f"{ws.label} " if ws.label else ""
     steps = _lines(ws.instructions)
@@ -48,7 +48,7 @@ def worksheet_slide(ws: Any, task: int) -> Slide:
     return Slide("bullets", f"工作单：{label}{ws.title}", bullets=bullets, notes="\n".join(notes), task=task)
 
 
-def sop_slide(sop: Any, task: int) -> Slide:
+def sop_slide(sop: models.Sop, task: int) -> Slide:
     """An SOP as a table: when, who, what, to what end."""
     rows = [["时间", "角色", "动作", "产出"]]
     rows += [[clip(plain(s.when), 20), clip(plain(s.role), 16), clip(plain(s.action), 60), clip(plain(s.output), 30)]

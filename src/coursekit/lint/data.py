@@ -31,7 +31,7 @@ def _sources(ctx: Context) -> list[Problem]:
         log.info("sources folder %s not found: source files not checked", folder)
         return []
     problems = []
-    for src in ctx.reg.records[kinds.BIBLIOGRAPHY.name].values():
+    for src in ctx.reg.of(kinds.BIBLIOGRAPHY).values():
         if not (folder / src.file).is_file():
             rel, lines = ctx.reg.where[(kinds.BIBLIOGRAPHY.name, src.id)]
             problems.append(Problem(rel, line_of(lines, ("file",)), "source-file",

@@ -23,7 +23,7 @@ def check(ctx: Context) -> list[Problem]:
     reg = ctx.reg
     glossary = kinds.GLOSSARY.name
     used = {id_ for (kind, id_) in reg.embeds if kind == glossary}
-    used |= {other for term in reg.records[glossary].values() for other in term.related}
+    used |= {other for term in reg.of(kinds.GLOSSARY).values() for other in term.related}
     problems = []
     for id_ in sorted(set(reg.records[glossary]) - used):
         rel, lines = reg.where[(glossary, id_)]

@@ -32,7 +32,7 @@ CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 def alias_groups(reg: Registry) -> list[list[str]]:
     """Glossary terms with their other names, and the course's synonym groups."""
     groups = []
-    for t in reg.records[kinds.GLOSSARY.name].values():
+    for t in reg.of(kinds.GLOSSARY).values():
         names = [t.term, *t.aliases]
         if t.english and " " not in t.english.strip():
             names.append(t.english.strip())

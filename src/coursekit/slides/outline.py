@@ -76,7 +76,7 @@ def task_slides(reg: Registry, path: str, lesson: Any) -> list[Slide]:
 def _term(reg: Registry) -> Any:
     """``term(id, text)`` in a page → its words."""
     def term(id_: str, text: str | None) -> str:
-        record = reg.records[kinds.GLOSSARY.name].get(id_)
+        record = reg.of(kinds.GLOSSARY).get(id_)
         return text or (record.term if record else id_)
     return term
 
