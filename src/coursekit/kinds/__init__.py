@@ -110,7 +110,9 @@ class Kind(Generic[R]):
 
     def projects_of(self, record: R) -> list[str]:
         """Every project the record belongs to."""
-        return list(record.projects) if self.home == "projects" else [str(record.project)]
+        # the model is generic here: the field is read by name (every kind's model has project or projects)
+        found = getattr(record, "projects", None) if self.home == "projects" else [getattr(record, "project", None)]
+        return [str(slug) for slug in found or []]
 
 
 def _worksheet_line(ws: models.Worksheet) -> str:
