@@ -27,6 +27,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "offline": "coursekit.offline:offline",
     "slides": "coursekit.slides.cli:slides",
     "diagrams": "coursekit.diagrams_render:diagrams",
+    "questions": "coursekit.assess.cli:questions",
 }
 
 

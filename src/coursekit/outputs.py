@@ -20,6 +20,17 @@ SITE_DIR = "downloads"
 DECKS = "slides"
 """Folder under the site's downloads/ that ``make teacher`` fills with the decks."""
 
+QUESTIONS = "questions"
+"""Folder under the site's downloads/ that ``make teacher`` fills with the question bank's exports."""
+
+QUESTION_FILES = {
+    "xuexitong": ("题库-学习通.xlsx", "xlsx", "学习通题库 Excel"),
+    "word": ("题库-Word.docx", "docx", "Word 题库（学习通、雨课堂导入）"),
+    "moodle": ("题库-Moodle.xml", "xml", "Moodle XML"),
+    "gift": ("题库-GIFT.txt", "txt", "Moodle GIFT"),
+}
+"""The exports of the whole bank (``coursekit questions``): writer → (file name, format, link label)."""
+
 SCHEDULE = "schedule"
 BOOK = {"student": "course.pdf", "teacher": "course.teacher.pdf"}
 
@@ -29,7 +40,7 @@ class Output:
     """One generated file: its path under the output folder, format, edition and link label."""
 
     rel: str
-    fmt: str            # pdf | docx | xlsx | zip
+    fmt: str            # pdf | docx | xlsx | zip | xml | txt
     teacher: bool       # holds teacher-only text
     label: str
 
@@ -63,6 +74,11 @@ def schedule_outputs() -> list[Output]:
     """The course schedule (授课计划)."""
     return [Output(f"{SCHEDULE}.xlsx", "xlsx", False, "授课计划 Excel"),
             Output(f"{SCHEDULE}.pdf", "pdf", False, "授课计划 PDF")]
+
+
+def question_outputs() -> list[Output]:
+    """The question bank's platform exports: teacher files (every one holds the answers)."""
+    return [Output(f"{QUESTIONS}/{name}", fmt, True, label) for name, fmt, label in QUESTION_FILES.values()]
 
 
 def visible(outputs: list[Output], teacher: bool) -> list[Output]:

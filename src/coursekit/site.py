@@ -110,6 +110,7 @@ class Site:
             "files_of": lambda kind, id_: self.files_of(kind, id_, page),
             "pack_of": lambda slug: self.pack_of(slug, page),
             "slides_of": lambda slug: self.slides_of(slug, page),
+            "question_files": lambda: self.question_files(page),
         }
 
     def files_of(self, kind: str, id_: str, page: str) -> list[tuple[str, str]]:
@@ -127,6 +128,11 @@ class Site:
     def slides_of(self, slug: str, page: str) -> str:
         """URL of a project's PPTX deck (teacher edition only: its notes hold answers and guidance)."""
         return self._download_url(f"{handout_paths.DECKS}/{handout_paths.deck_name(slug)}", page) if self.teacher else ""
+
+    def question_files(self, page: str) -> list[tuple[str, str]]:
+        """(label, URL) of the question bank's exports: teacher edition only (they hold every answer)."""
+        outputs = handout_paths.visible(handout_paths.question_outputs(), self.teacher)
+        return [(o.label, self._download_url(o.rel, page)) for o in outputs]
 
     def _download_url(self, rel: str, page: str) -> str:
         """A file under the site's downloads folder, relative to the page's URL."""
