@@ -25,10 +25,11 @@ build: $(STAMP) system-deps  ## student edition → site/, with its PDF / Word /
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=$(LANGUAGE_SWITCH) $(BIN)/mkdocs build --strict
 	$(BIN)/coursekit handouts --edition student --out site/downloads
 
-teacher: $(STAMP) system-deps  ## teacher edition → site-teacher/, with student and teacher files and the PPTX decks in site-teacher/downloads/
+teacher: $(STAMP) system-deps  ## teacher edition → site-teacher/, with student and teacher files, the PPTX decks and the question bank's platform exports in site-teacher/downloads/
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=$(LANGUAGE_SWITCH) $(BIN)/mkdocs build --strict -f mkdocs.teacher.yml
 	$(BIN)/coursekit handouts --edition both --out site-teacher/downloads
 	$(BIN)/coursekit slides --out site-teacher/downloads/slides
+	$(BIN)/coursekit questions --out site-teacher/downloads/questions
 
 zh-hant: $(STAMP) system-deps  ## both languages: build and teacher again with the 简/繁 switch, then the 繁體中文 editions → site/zh-hant/ and site-teacher/zh-hant/
 	$(MAKE) build teacher LANGUAGE_SWITCH=true
@@ -37,6 +38,7 @@ zh-hant: $(STAMP) system-deps  ## both languages: build and teacher again with t
 	COURSEKIT_DOWNLOADS=true COURSEKIT_LANGUAGES=true $(BIN)/mkdocs build --strict -f mkdocs.zh-hant.teacher.yml -d site-teacher/zh-hant
 	$(BIN)/coursekit handouts --edition both --lang zh-Hant --out site-teacher/zh-hant/downloads
 	$(BIN)/coursekit slides --lang zh-Hant --out site-teacher/zh-hant/downloads/slides
+	$(BIN)/coursekit questions --out site-teacher/zh-hant/downloads/questions
 
 diagrams: $(STAMP) system-deps  ## draw each Mermaid diagram as the site does → diagrams/*.svg (commit them; the build inlines them)
 	$(BIN)/coursekit diagrams
