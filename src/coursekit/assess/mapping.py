@@ -68,8 +68,9 @@ def load(path: Path, root: Path) -> Mapping:
                                    f"no column mapping here; copy {templatedir.BUNDLED / NAME} and edit it")])
     try:
         data, lines = read_yaml(path, rel)
-    except YamlError as exc:
-        raise CourseError(exc.problems) from None
+    except YamlError as exc:  # an empty file's advice is a data file's ("write the record"): say what fits here
+        raise CourseError([Problem(p.path, p.line, p.rule, f"the mapping is empty; copy {templatedir.BUNDLED / NAME}")
+                           if p.rule == "yaml-empty" else p for p in exc.problems]) from None
     mapping, problems = validate(Mapping, data, lines, rel)
     if mapping is None:
         raise CourseError(problems)
