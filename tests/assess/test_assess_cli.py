@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import shlex
+import subprocess
 from pathlib import Path
 
 from coursekit import outputs
@@ -11,7 +14,7 @@ from coursekit.assess.cli import WRITERS
 from coursekit.site import Site
 from coursekit.urls import page_url
 
-from conftest import copy_course
+from conftest import ROOT, copy_course
 
 from .qbank import add_bank, export
 
@@ -88,3 +91,11 @@ def test_the_teacher_bank_page_links_each_file_and_the_student_edition_never(exp
 def test_copy_course_helper_is_independent(tmp_path: Path) -> None:
     course = copy_course(tmp_path / "c")
     assert (course / "templates" / "questions" / "xuexitong.yml").is_file()
+
+
+def test_make_teacher_writes_them_where_the_teacher_site_links_them() -> None:
+    dry = subprocess.run(["make", "-n", "--no-print-directory", "teacher"], cwd=ROOT, capture_output=True, text=True,
+                         check=True, env={**os.environ, "PATH": os.environ.get("PATH", "")}).stdout
+    runs = [shlex.split(line) for line in dry.splitlines() if " questions " in f"{line} "]
+    assert len(runs) == 1 and runs[0][0].endswith("bin/coursekit")
+    assert runs[0][runs[0].index("--out") + 1] == f"site-teacher/{outputs.SITE_DIR}/{outputs.QUESTIONS}"
