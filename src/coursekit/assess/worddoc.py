@@ -20,10 +20,9 @@ import logging
 from pathlib import Path
 
 from docx import Document
-from docx.shared import Pt
 
 from .. import outputs
-from ..handouts.docxstyle import GREY, header_footer, setup
+from ..handouts.docxstyle import header_footer, setup
 from ..handouts.fonts import DEFAULT, face
 from ..models.question import TYPE_NAMES
 from ..registry import Registry
@@ -42,13 +41,11 @@ def write_word(reg: Registry, out_dir: Path, lang: str = DEFAULT) -> list[Path]:
     """Write the Word 题库 to ``out_dir``; returns its path."""
     doc = Document()
     setup(doc, face(lang))
-    header_footer(doc, reg.course.title, "题库（教师用，含答案）")
+    header_footer(doc, f"{reg.course.title} 题库", "教师用，含答案")
     doc.core_properties.title = f"{reg.course.title} 题库"
     doc.core_properties.author = f"{reg.course.title}编写组"
     doc.core_properties.language = face(lang).tag
-    doc.add_paragraph(f"{reg.course.title} 题库", style="Title")
-    note = doc.add_paragraph().add_run("按题型分节，可直接用学习通、雨课堂的 Word 导入；每题附答案、解析、难易度和知识点。")
-    note.font.size, note.font.color.rgb = Pt(9), GREY
+    # nothing before 一、单选题: an importer takes any other text for part of a question (the title is in the header)
     all_entries = list(bank.entries(reg))
     number = 0
     for kind, name in TYPE_NAMES.items():
