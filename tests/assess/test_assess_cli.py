@@ -99,3 +99,14 @@ def test_make_teacher_writes_them_where_the_teacher_site_links_them() -> None:
     runs = [shlex.split(line) for line in dry.splitlines() if " questions " in f"{line} "]
     assert len(runs) == 1 and runs[0][0].endswith("bin/coursekit")
     assert runs[0][runs[0].index("--out") + 1] == f"site-teacher/{outputs.SITE_DIR}/{outputs.QUESTIONS}"
+
+
+def test_a_mapping_with_too_few_option_columns_is_refused(course: Path, tmp_path: Path) -> None:
+    add_bank(course)
+    few = tmp_path / "few.yml"
+    few.write_text("columns:\n  - {header: 题干, value: stem}\n  - {header: A, value: option_a}\n"
+                   "  - {header: B, value: option_b}\n  - {header: C, value: option_c}\n", encoding="utf-8")
+    result = export(course, tmp_path / "out", "--mapping", str(few))
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "[schema] columns: item 01-1-q01 needs 4 option columns (选项A…) but the mapping has 3; add option_d" in result.output
+    assert not (tmp_path / "out" / "题库-学习通.xlsx").exists()

@@ -67,11 +67,12 @@ def test_a_teacher_edits_the_mapping_to_match_another_template(tmp_path: Path, e
     mapping = tmp_path / "other.yml"
     mapping.write_text("sheet: 试题\njudge_options: [对, 错]\ncolumns:\n  - {header: 题型, value: type}\n"
                        "  - {header: 试题内容, value: stem}\n  - {header: 答案, value: answer}\n"
-                       "  - {header: A, value: option_a}\n  - {header: B, value: option_b}\n", encoding="utf-8")
+                       "  - {header: A, value: option_a}\n  - {header: B, value: option_b}\n"
+                       "  - {header: C, value: option_c}\n  - {header: D, value: option_d}\n", encoding="utf-8")
     result = export(course, tmp_path / "out", "--mapping", str(mapping))
     assert result.exit_code == 0, result.output
     wb = openpyxl.load_workbook(tmp_path / "out" / "题库-学习通.xlsx")
     ws = wb["试题"]
     values = list(ws.iter_rows(values_only=True))
-    assert values[0] == ("题型", "试题内容", "答案", "A", "B")
-    assert ("判断题", "社群成员之间需要持续互动。", "A", "对", "错") in values
+    assert values[0] == ("题型", "试题内容", "答案", "A", "B", "C", "D")
+    assert ("判断题", "社群成员之间需要持续互动。", "A", "对", "错", None, None) in values

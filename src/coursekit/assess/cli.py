@@ -50,16 +50,15 @@ def questions(root: str | None, out: str | None, mapping: str | None) -> None:
         reg = load_course(course)
         mapping_path = Path(mapping).resolve() if mapping else default_path(course)
         load(mapping_path, course)  # a bad mapping stops the run before any file is written
+        if not any(b.items for b in reg.records[kinds.QUESTIONS.name].values()):
+            raise click.ClickException("the course has no question bank (data/questions/); nothing to export")
+        writers = [partial(w, mapping=mapping_path) if w is write_xuexitong else w for w in WRITERS]
+        dest.mkdir(parents=True, exist_ok=True)
+        written = [path for writer in writers for path in writer(reg, dest, "zh-Hans")]
     except CourseError as exc:
         click.echo(format_problems(exc.problems), err=True)
         click.echo(f"{len(exc.problems)} problem(s) found; fix them and run `coursekit questions` again.", err=True)
         sys.exit(1)
-    if not any(b.items for b in reg.records[kinds.QUESTIONS.name].values()):
-        raise click.ClickException("the course has no question bank (data/questions/); nothing to export")
-    writers = [partial(w, mapping=mapping_path) if w is write_xuexitong else w for w in WRITERS]
-    try:
-        dest.mkdir(parents=True, exist_ok=True)
-        written = [path for writer in writers for path in writer(reg, dest, "zh-Hans")]
     except OSError as exc:
         raise click.ClickException(f"cannot write to {dest}: {exc.strerror or exc}") from None
     for path in written:

@@ -62,22 +62,22 @@ def default_path(root: Path) -> Path:
 
 def load(path: Path, root: Path) -> Mapping:
     """The mapping in ``path``; CourseError naming the file, line and key when it is missing or wrong."""
-    rel = _rel(path, root)
+    where = rel(path, root)
     if not path.is_file():
-        raise CourseError([Problem(rel, None, "missing-file",
+        raise CourseError([Problem(where, None, "missing-file",
                                    f"no column mapping here; copy {templatedir.BUNDLED / NAME} and edit it")])
     try:
-        data, lines = read_yaml(path, rel)
+        data, lines = read_yaml(path, where)
     except YamlError as exc:  # an empty file's advice is a data file's ("write the record"): say what fits here
         raise CourseError([Problem(p.path, p.line, p.rule, f"the mapping is empty; copy {templatedir.BUNDLED / NAME}")
                            if p.rule == "yaml-empty" else p for p in exc.problems]) from None
-    mapping, problems = validate(Mapping, data, lines, rel)
+    mapping, problems = validate(Mapping, data, lines, where)
     if mapping is None:
         raise CourseError(problems)
     return mapping
 
 
-def _rel(path: Path, root: Path) -> str:
+def rel(path: Path, root: Path) -> str:
     """``path`` as reports name it: relative to the course when inside it."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()

@@ -19,13 +19,14 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from .. import outputs
+from ..errors import CourseError, Problem
 from ..handouts.fonts import DEFAULT, face
 from ..models.question import LETTERS, TYPE_NAMES
 from ..plaintext import is_formula_like
 from ..registry import Registry
 from . import bank
 from .bank import Entry
-from .mapping import Mapping, default_path, load
+from .mapping import Mapping, default_path, load, rel
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +37,25 @@ WIDE = {"stem": 50, "analysis": 60, "answer": 30, "catalog": 30}
 
 def write_xuexitong(reg: Registry, out_dir: Path, lang: str = DEFAULT, mapping: Path | None = None) -> list[Path]:
     """Write the workbook to ``out_dir`` with the columns of ``mapping`` (default: the course's); returns its path."""
-    return [write_sheet(reg, out_dir / FILE, load(mapping or default_path(reg.root), reg.root), lang)]
+    path = mapping or default_path(reg.root)
+    columns = load(path, reg.root)
+    problems = overflow(reg, columns, rel(path, reg.root))
+    if problems:
+        raise CourseError(problems)
+    return [write_sheet(reg, out_dir / FILE, columns, lang)]
+
+
+def overflow(reg: Registry, mapping: Mapping, where: str) -> list[Problem]:
+    """An item with more options (or blanks) than the mapping has option columns would lose some: say which."""
+    have = {c.value for c in mapping.columns}
+    room = next((i for i, letter in enumerate(LETTERS) if f"option_{letter.lower()}" not in have), len(LETTERS))
+    if not room:
+        return []  # a template without option columns (open items only, say): nothing to cut
+    more = (f"add option_{LETTERS[room].lower()} and on" if room < len(LETTERS)
+            else "学习通 has at most 8; split the item")
+    return [Problem(where, None, "schema", f"columns: item {e.uid} needs {n} option columns (选项A…) but the mapping "
+                                           f"has {room}; {more}")
+            for e in bank.entries(reg) if (n := len(option_texts(e, mapping))) > room]
 
 
 def write_sheet(reg: Registry, dest: Path, mapping: Mapping, lang: str = DEFAULT) -> Path:
