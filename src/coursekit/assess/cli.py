@@ -50,7 +50,7 @@ def questions(root: str | None, out: str | None, mapping: str | None) -> None:
         reg = load_course(course)
         mapping_path = Path(mapping).resolve() if mapping else default_path(course)
         load(mapping_path, course)  # a bad mapping stops the run before any file is written
-        if not any(b.items for b in reg.records[kinds.QUESTIONS.name].values()):
+        if not any(b.items for b in reg.of(kinds.QUESTIONS).values()):
             raise click.ClickException("the course has no question bank (data/questions/); nothing to export")
         writers = [partial(w, mapping=mapping_path) if w is write_xuexitong else w for w in WRITERS]
         dest.mkdir(parents=True, exist_ok=True)
