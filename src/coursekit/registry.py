@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from . import kinds, models
+from . import blueprint, kinds, models
 from .datafiles import macros_in, stray_files
 from .errors import CourseError, Problem
 from .pages import Page, read_page
@@ -105,7 +105,7 @@ def load(root: Path, cache: Cache | None = None) -> Registry:
 
 def _load(root: Path) -> Registry:
     problems: list[Problem] = []
-    course = _load_course(root, problems)
+    course, course_lines = _load_course(root, problems)
     records: dict[str, dict[str, Any]] = {k.name: {} for k in kinds.ALL}
     where: dict[tuple[str, str], tuple[str, LineMap]] = {}
     broken: set[tuple[str, str]] = set()
@@ -134,19 +134,20 @@ def _load(root: Path) -> Registry:
         raise CourseError(problems)
     registry = Registry(root, course, records, where, lessons, project_pages, pages, broken=broken)
     problems += check_references(registry)
+    problems += blueprint.check(registry, course_lines)  # the exam blueprint against the bank
     _index_embeds(registry)
     if problems:
         raise CourseError(problems)
     return registry
 
 
-def _load_course(root: Path, problems: list[Problem]) -> models.Course | None:
+def _load_course(root: Path, problems: list[Problem]) -> tuple[models.Course | None, LineMap]:
     path = root / "data" / "course.yml"
     if not path.exists():
         problems.append(Problem("data/course.yml", None, "missing-file", "the course outline is missing; create it"))
-        return None
-    course: models.Course | None = _load_record(path, "data/course.yml", models.Course, problems)[0]
-    return course
+        return None, {}
+    course, lines = _load_record(path, "data/course.yml", models.Course, problems)
+    return course, lines
 
 
 def _load_record(path: Path, rel: str, model: type[BaseModel], problems: list[Problem]) -> tuple[Any, LineMap]:

@@ -58,6 +58,7 @@ _CORE = {
     "nav-omitted-page": "a page is in no nav entry, and mkdocs.yml makes the build warn about it",
     "diagram-not-drawn": "a Mermaid diagram has no picture in diagrams/ (run make diagrams)",
     "mkdocs-config": "mkdocs.yml has an unknown setting, or a hook file or custom_dir that does not exist",
+    "exam-blueprint": "the question bank cannot fill the exam blueprint's papers A and B",
 }
 
 _LINT = [

@@ -1,10 +1,17 @@
-"""Schema of the course outline, ``data/course.yml``."""
+"""Schema of the course outline, ``data/course.yml``: projects, search words, the exam and the 考核方案."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .base import Model, Slug, Text
+from .question import TYPE_NAMES
+
+ItemType = Literal["single", "multiple", "judge", "blank", "short", "case"]
+Difficulty = Literal["易", "中", "难"]
+DIFFICULTIES: tuple[Difficulty, ...] = ("易", "中", "难")
 
 
 class Project(Model):
@@ -14,6 +21,57 @@ class Project(Model):
     number: int = Field(ge=1)
     title: Text
     hours: int = Field(ge=1, description="学时")
+
+
+class ExamSection(Model):
+    """One part of an exam paper: a question type, how many items, the points of each."""
+
+    type: ItemType
+    count: int = Field(ge=1, le=60)
+    points: int = Field(ge=1, le=40, description="points of each item")
+
+
+class Exam(Model):
+    """The blueprint of the final exam's papers A and B, drawn from the bank's non-selfcheck items.
+
+    Each project gets a share of every section in proportion to its tasks' minutes; ``difficulty`` is the
+    percentage of the total points at each level, met within ``tolerance`` points.
+    """
+
+    minutes: int = Field(default=90, ge=30, le=240, description="考试时间（分钟）")
+    total: int = Field(default=100, ge=1, description="总分")
+    seed: int = Field(default=0, description="changes which items are drawn; the same seed draws the same papers")
+    sections: list[ExamSection] = Field(min_length=1, description="in paper order: 一、单选题 …")
+    difficulty: dict[Difficulty, int] = Field(description="易 / 中 / 难 as percent of the total points")
+    tolerance: int = Field(default=5, ge=0, description="points each level may be off its share")
+
+    @model_validator(mode="after")
+    def _adds_up(self) -> Exam:
+        types = [s.type for s in self.sections]
+        twice = sorted({TYPE_NAMES[t] for t in types if types.count(t) > 1})
+        if twice:
+            raise ValueError(f"each question type is one section; {'、'.join(twice)} appear more than once")
+        points = sum(s.count * s.points for s in self.sections)
+        if points != self.total:
+            raise ValueError(f"the sections' points add up to {points}, not the total {self.total}")
+        if set(self.difficulty) != set(DIFFICULTIES) or sum(self.difficulty.values()) != 100:
+            raise ValueError("difficulty gives 易, 中 and 难 as percentages adding up to 100, "
+                             "e.g. {易: 30, 中: 50, 难: 20}")
+        return self
+
+
+class GradePart(Model):
+    """One part of the final grade (考核方案): its weight and what it assesses."""
+
+    name: Text
+    weight: int = Field(ge=1, le=100, description="percent of the final grade")
+    basis: Literal["classwork", "worksheets", "exam"] = Field(
+        description="classwork: attendance and class activity; worksheets: the 实训 worksheets and their rubrics; "
+                    "exam: the final exam's blueprint")
+    assesses: Text = Field(description="what the part assesses")
+    method: Text = Field(description="how it is scored")
+    objectives: list[Literal["knowledge", "skills", "qualities"]] = Field(
+        min_length=1, description="the course objectives (知识 / 能力 / 素质) it assesses")
 
 
 class Course(Model):
@@ -26,3 +84,15 @@ class Course(Model):
     search_synonyms: list[list[Text]] = Field(default_factory=list,
                                               description="groups of words a search treats as one (拉新 ↔ 引流); "
                                                           "glossary terms and their aliases are grouped already")
+    exam: Exam | None = Field(default=None, description="the final exam's blueprint (papers A and B)")
+    grading: list[GradePart] = Field(default_factory=list, description="考核方案: the parts of the final grade")
+
+    @field_validator("grading")
+    @classmethod
+    def _grading_adds_up(cls, parts: list[GradePart], info: ValidationInfo) -> list[GradePart]:
+        weight = sum(p.weight for p in parts)
+        if parts and weight != 100:
+            raise ValueError(f"the parts' weights add up to {weight} %, not 100 %")
+        if any(p.basis == "exam" for p in parts) and info.data.get("exam") is None:
+            raise ValueError("a part is the exam but there is no exam blueprint; add exam:")
+        return parts
