@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 
 from .. import blueprint
 from ..handouts.docx import add_markdown_inline
@@ -103,7 +103,7 @@ def _paper_item(doc: Any, pick: blueprint.Pick, number: int) -> None:
     """The stem, options and answer space of one item (no answer)."""
     q = pick.item
     stem = doc.add_paragraph()
-    stem.paragraph_format.keep_with_next = True
+    stem.paragraph_format.keep_with_next = bool(q.options) or q.type in ("short", "case")
     stem.paragraph_format.space_before = Pt(4)
     _run(stem, f"{number}. ", bold=True)
     if "\n\n" in q.stem.strip():  # a 案例分析题's material and questions: paragraphs of their own
@@ -112,9 +112,10 @@ def _paper_item(doc: Any, pick: blueprint.Pick, number: int) -> None:
         add_markdown_inline(stem, q.stem)
     if needs_paren(q):
         stem.add_run("（\u3000\u3000）")
-    for letter, option in zip(LETTERS, q.options):
+    for i, (letter, option) in enumerate(zip(LETTERS, q.options)):
         para = doc.add_paragraph()
-        para.paragraph_format.keep_with_next = True
+        para.paragraph_format.keep_with_next = i < len(q.options) - 1  # the item stays whole, not the section
+        para.paragraph_format.left_indent, para.paragraph_format.space_after = Mm(4), Pt(1)
         _run(para, f"{letter}. ", bold=True)
         add_markdown_inline(para, option)
     if q.type in ("short", "case"):
@@ -130,7 +131,7 @@ def _key_item(doc: Any, pick: blueprint.Pick, number: int) -> None:
     head = doc.add_paragraph()
     head.paragraph_format.keep_with_next = True
     _run(head, f"{number}. ", bold=True)
-    _run(head, f"{pick.bank} {q.id} · 难度 {q.difficulty}　", color=GREY, size=9)
+    _run(head, f"题库 {pick.bank} · {q.id} · 难度 {q.difficulty}　", color=GREY, size=9)
     if q.type in ("single", "multiple"):
         _run(head, f"答案：{q.answer}", bold=True)
     elif q.type == "judge":
