@@ -115,3 +115,26 @@ def test_a_blueprint_the_bank_meets_passes(course: Path) -> None:
     write_course(course, bank_data(ENOUGH))
     assert [str(p) for p in check(course)] == []
     assert load(course).course.exam is not None
+
+
+@pytest.mark.parametrize(("changes", "expected"), [
+    ({"difficulty": {"易": 30, "中": 50}}, "exam: difficulty gives 易, 中 and 难 as percentages adding up to 100, "
+                                         "e.g. {易: 30, 中: 50, 难: 20}"),
+    ({"sections": [*EXAM["sections"], {"type": "judge", "count": 1, "points": 1}], "total": 11},
+     "exam: each question type is one section; 判断题 appear more than once"),
+    ({"sections": [{"type": "essay", "count": 1, "points": 10}]}, "exam.sections[0].type: 'essay' is not one of"),
+])
+def test_a_bad_blueprint_is_a_schema_error(course: Path, changes: dict, expected: str) -> None:
+    write_course(course, bank_data(ENOUGH), {**EXAM, **changes})
+    found = [str(p) for p in check(course)]
+    assert len(found) == 1 and found[0].startswith("data/course.yml:") and f"[schema] {expected}" in found[0], found
+
+
+def test_grading_weights_add_up_to_100(course: Path) -> None:
+    outline = course / "data" / "course.yml"
+    line = len(outline.read_text(encoding="utf-8").splitlines()) + 1
+    outline.write_text(outline.read_text(encoding="utf-8") + "grading:\n"
+                       "  - {name: 平时, weight: 30, basis: classwork, assesses: 出勤, method: 记录, objectives: [qualities]}\n",
+                       encoding="utf-8")
+    found = [str(p) for p in check(course)]
+    assert found == [f"data/course.yml:{line} [schema] grading: the parts' weights add up to 30 %, not 100 %"], found
