@@ -33,7 +33,7 @@ def draw(reg: Registry) -> tuple[blueprint.Paper, blueprint.Paper]:
     if exam is None:
         raise ValueError("data/course.yml has no exam: blueprint; add one (see its comments) to make exam papers")
     weight = blueprint.weights(reg.projects, reg.lessons.values())
-    return blueprint.draw(exam, reg.records[kinds.QUESTIONS.name].values(), weight)
+    return blueprint.draw(exam, reg.of(kinds.QUESTIONS).values(), weight)
 
 
 def paper_html(reg: Registry, templates: Path, paper: blueprint.Paper, key: bool, lang: str = DEFAULT) -> str:

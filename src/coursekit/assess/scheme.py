@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
 
 from .. import blueprint, kinds
 from ..models.course import DIFFICULTIES, GradePart
@@ -76,7 +75,7 @@ def build(reg: Registry, papers: tuple[blueprint.Paper, ...]) -> Scheme:
                  *(_cell(_count(a, slug), _count(b, slug)) for slug in reg.projects)])
     mix = [[d, f"{exam.difficulty[d]}%（{float(Fraction(exam.difficulty[d] * exam.total, 100)):g} 分）",
             f"{a.by_difficulty()[d]} 分", f"{b.by_difficulty()[d]} 分"] for d in DIFFICULTIES]
-    banks: list[Any] = list(reg.records[kinds.QUESTIONS.name].values())
+    banks = list(reg.of(kinds.QUESTIONS).values())
     every = [it for bank in banks for it in bank.items]
     return Scheme(list(reg.course.grading), objectives, worksheets,
                   ["题型", "题量", "每题分值", "分值", *short.values()], rows, mix,
