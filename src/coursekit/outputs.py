@@ -76,9 +76,17 @@ def schedule_outputs() -> list[Output]:
             Output(f"{SCHEDULE}.pdf", "pdf", False, "授课计划 PDF")]
 
 
-def question_outputs() -> list[Output]:
-    """The question bank's platform exports: teacher files (every one holds the answers)."""
-    return [Output(f"{QUESTIONS}/{name}", fmt, True, label) for name, fmt, label in QUESTION_FILES.values()]
+EXAM_FILES = ("期末考试试卷A", "期末考试试卷A答案与评分标准", "期末考试试卷B", "期末考试试卷B答案与评分标准", "考核方案")
+"""The exam papers, their keys and the 考核方案 (each .pdf and .docx), as :mod:`coursekit.assess.papers` names them."""
+
+
+def question_outputs(exams: bool = True) -> list[Output]:
+    """The question bank's platform exports and, with ``exams`` (a course with an exam blueprint), the exam
+    files: teacher files (they hold answers or the exam)."""
+    exports = [Output(f"{QUESTIONS}/{name}", fmt, True, label) for name, fmt, label in QUESTION_FILES.values()]
+    papers = [Output(f"{QUESTIONS}/{stem}.{fmt}", fmt, True, f"{stem.replace('期末考试', '')} {fmt.upper()}")
+              for stem in EXAM_FILES for fmt in ("pdf", "docx")]
+    return exports + (papers if exams else [])
 
 
 def visible(outputs: list[Output], teacher: bool) -> list[Output]:

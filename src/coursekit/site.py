@@ -131,7 +131,7 @@ class Site:
 
     def question_files(self, page: str) -> list[tuple[str, str]]:
         """(label, URL) of the question bank's exports: teacher edition only (they hold every answer)."""
-        outputs = handout_paths.visible(handout_paths.question_outputs(), self.teacher)
+        outputs = handout_paths.visible(handout_paths.question_outputs(self.reg.course.exam is not None), self.teacher)
         return [(o.label, self._download_url(o.rel, page)) for o in outputs]
 
     def _download_url(self, rel: str, page: str) -> str:

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from coursekit.assess.papers import draw, paper_html, write_papers
 from coursekit.plaintext import plain
+from coursekit import outputs
 from coursekit.registry import load
 from coursekit.templatedir import of_course
 
@@ -67,6 +68,9 @@ NAMES = ["期末考试试卷A.pdf", "期末考试试卷A.docx", "期末考试试
 
 def test_every_file_is_written(out: Path) -> None:
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
+    # the teacher page links these files by the names outputs.py gives them
+    linked = {o.rel.split("/", 1)[1] for o in outputs.question_outputs()} - {n for n, _, _ in outputs.QUESTION_FILES.values()}
+    assert linked == set(NAMES)
 
 
 @pytest.mark.parametrize("suffix", [".pdf", ".docx"])

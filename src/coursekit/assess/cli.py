@@ -18,6 +18,7 @@ from .. import kinds
 from ..clitools import course_root, root_option
 from ..errors import CourseError, format_problems
 from ..registry import Registry
+from . import papers
 from .gift import write_gift
 from .mapping import default_path, load
 from .moodle import write_moodle
@@ -33,6 +34,7 @@ WRITERS: list[Writer] = [
     write_word,       # 题库-Word.docx (学习通, 雨课堂 Word import)
     write_moodle,     # 题库-Moodle.xml
     write_gift,       # 题库-GIFT.txt
+    papers.write_papers,  # 期末考试试卷A/B, 答案与评分标准, 考核方案 (PDF + Word)
 ]
 
 

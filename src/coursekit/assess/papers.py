@@ -57,10 +57,11 @@ def scheme_html(reg: Registry, templates: Path, papers: tuple[blueprint.Paper, .
                       **context(reg, False)))
 
 
-def write_papers(reg: Registry, out: Path) -> list[Path]:
+def write_papers(reg: Registry, out: Path, lang: str = "zh-Hans") -> list[Path]:
     """Write papers A and B, their keys and the 考核方案 (PDF and Word each) into ``out``; the files written.
 
-    Nothing is written for a course without an exam blueprint.
+    Nothing is written for a course without an exam blueprint. Simplified only for now: ``lang`` is taken
+    as every writer of :data:`coursekit.assess.cli.WRITERS` takes it, and 繁體 papers are not made yet.
     """
     if reg.course.exam is None:
         log.info("no exam: blueprint in data/course.yml; no exam papers")
