@@ -46,6 +46,7 @@ _CORE = {
     "unknown-ref": "a project, source or related term does not exist",
     "unknown-id": "a macro names a record that does not exist",
     "duplicate-term": "a term or alias is defined twice",
+    "duplicate-question": "two items of the question bank have the same stem",
     "duplicate-task": "two task pages share a number",
     "page-project": "a page's project differs from its folder",
     "jinja-syntax": "a macro call is malformed",
