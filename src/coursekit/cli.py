@@ -28,6 +28,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "slides": "coursekit.slides.cli:slides",
     "diagrams": "coursekit.diagrams_render:diagrams",
     "questions": "coursekit.assess.cli:questions",
+    "deploy": "coursekit.deploy.cli:deploy",
 }
 
 
