@@ -5,8 +5,9 @@
 # poppler-utils: pdftotext / pdffonts / pdftoppm read the generated PDFs back in tests.
 # libreoffice-writer-nogui, libreoffice-calc-nogui: tests open and convert every generated DOCX / XLSX.
 # libreoffice-impress-nogui: tests convert every generated PPTX deck (coursekit slides) to PDF.
+# nginx: tests/test_nginx.py serves built sites with deploy/nginx/shequn.conf (the school-server config).
 set -euo pipefail
-packages=(chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui)
+packages=(chromium fonts-noto-cjk poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui nginx)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
