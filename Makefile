@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The 简/繁 switch links to the other edition: on only where `make zh-hant` builds the pair (coursekit.hant.switch).
 LANGUAGE_SWITCH := false
 
-.PHONY: serve build teacher zh-hant handouts print slides diagrams slide-samples samples guide-screenshots bench bench-site offline check fix lint schemas test test-fast system-deps lock clean
+.PHONY: serve build teacher zh-hant handouts print slides diagrams slide-samples samples guide-screenshots bench bench-site offline release check fix lint schemas test test-fast system-deps lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "需要 $(PYTHON)（Python 3.11）"; exit 1; }
@@ -71,6 +71,15 @@ bench-site: $(STAMP) system-deps  ## site build vs plain material, scale 1×/10�
 offline: $(STAMP)  ## offline classroom bundle of the student site (works from file://) → dist/offline/社群运营实战课.zip
 	$(BIN)/coursekit offline
 
+release: $(STAMP) system-deps  ## everything for a term in one versioned folder → dist/release/shequn-<version>/ (README: 发布包)
+	$(MAKE) build teacher
+	$(BIN)/coursekit offline
+	$(BIN)/coursekit handouts
+	$(BIN)/coursekit slides
+# TODO(issue 16): add the question bank here once `coursekit questions` exists (it does not yet on this branch):
+# `$(BIN)/coursekit questions --out dist/questions`; coursekit release packs dist/questions/ when it is there.
+	$(BIN)/coursekit release
+
 check: $(STAMP)  ## validate data and pages, lint them (rules and severities: coursekit.toml)
 	$(BIN)/coursekit check
 
@@ -87,7 +96,7 @@ lint: $(STAMP)  ## code and content gates: ruff, mypy --strict, layers (lint-imp
 	$(BIN)/coursekit check --strict
 	$(BIN)/coursekit schemas --check
 
-system-deps:  ## apt packages the tests need (Chromium)
+system-deps:  ## apt packages the tests need (Chromium, LibreOffice, nginx)
 	bash scripts/install-system-deps.sh
 
 test: $(STAMP) system-deps lint  ## everything: lint gates, schema, golden, build, browser tests

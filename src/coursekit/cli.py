@@ -29,6 +29,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "diagrams": "coursekit.diagrams_render:diagrams",
     "questions": "coursekit.assess.cli:questions",
     "deploy": "coursekit.deploy.cli:deploy",
+    "release": "coursekit.release:release",
 }
 
 
