@@ -76,8 +76,7 @@ release: $(STAMP) system-deps  ## everything for a term in one versioned folder 
 	$(BIN)/coursekit offline
 	$(BIN)/coursekit handouts
 	$(BIN)/coursekit slides
-# TODO(issue 16): add the question bank here once `coursekit questions` exists (it does not yet on this branch):
-# `$(BIN)/coursekit questions --out dist/questions`; coursekit release packs dist/questions/ when it is there.
+	$(BIN)/coursekit questions
 	$(BIN)/coursekit release
 
 check: $(STAMP)  ## validate data and pages, lint them (rules and severities: coursekit.toml)

@@ -4,6 +4,7 @@ student zip, and the refusals (a teacher build as the student site, no CHANGELOG
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -29,7 +30,7 @@ def write_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
-def fake_course(tmp_path: Path, questions: bool = False) -> tuple[Path, Inputs]:
+def fake_course(tmp_path: Path) -> tuple[Path, Inputs]:
     root = tmp_path / "course"
     write_tree(root, {"pyproject.toml": '[project]\nname = "x"\nversion = "9.9.9"\n',
                       "CHANGELOG.md": "# 更新记录\n\n## 9.9.9\n\n- 新的一版。\n\n## 9.9.8\n\n- 旧的。\n"})
@@ -40,8 +41,7 @@ def fake_course(tmp_path: Path, questions: bool = False) -> tuple[Path, Inputs]:
         zf.writestr("社群运营实战课/index.html", "<p>离线版</p>")
     write_tree(root / "dist" / "handouts", {"worksheets/ws-1.pdf": "%PDF-1.7", "sops/sop-1.xlsx": "PK"})
     write_tree(root / "dist" / "slides", {"01-preparation.pptx": "PK"})
-    if questions:
-        write_tree(root / "dist" / "questions", {"01-task.docx": "PK"})
+    write_tree(root / "dist" / "questions", {"题库-学习通.xlsx": "PK", "题库-Moodle.xml": "<quiz/>"})
     return root, Inputs.default(root)
 
 
@@ -52,9 +52,9 @@ def test_the_release_folder_has_every_part_and_true_checksums(tmp_path: Path) ->
     name = "shequn-9.9.9"
     assert sorted(p.name for p in folder.iterdir()) == sorted([
         "CHANGELOG.md", "SHA256SUMS", f"{name}-student-site.zip", f"{name}-teacher-site.zip", f"{name}-offline.zip",
-        f"{name}-handouts.zip", f"{name}-slides.zip"])
+        f"{name}-handouts.zip", f"{name}-slides.zip", f"{name}-questions.zip"])
     sums = (folder / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
-    assert len(sums) == 6
+    assert len(sums) == 7
     for line in sums:
         digest, file = line.split("  ")
         assert hashlib.sha256((folder / file).read_bytes()).hexdigest() == digest
@@ -77,11 +77,11 @@ def test_no_teacher_file_sits_in_the_student_zip(tmp_path: Path) -> None:
         assert not any(n.endswith(page) for n in names for page in teacher_pages())
 
 
-def test_the_question_bank_is_packed_when_it_is_there(tmp_path: Path) -> None:
-    root, inputs = fake_course(tmp_path, questions=True)
+def test_the_question_bank_is_packed(tmp_path: Path) -> None:
+    root, inputs = fake_course(tmp_path)
     folder = make_release(root, inputs, tmp_path / "out")
-    assert (folder / "shequn-9.9.9-questions.zip").is_file()
-    assert "shequn-9.9.9-questions.zip" in (folder / "SHA256SUMS").read_text(encoding="utf-8")
+    with zipfile.ZipFile(folder / "shequn-9.9.9-questions.zip") as zf:
+        assert sorted(zf.namelist()) == ["shequn-9.9.9-questions/题库-Moodle.xml", "shequn-9.9.9-questions/题库-学习通.xlsx"]
 
 
 @pytest.mark.parametrize("leak", ["index.html", "library/questions/index.html"])
@@ -101,12 +101,15 @@ def test_a_version_without_a_changelog_entry_is_refused(tmp_path: Path) -> None:
         make_release(root, inputs, tmp_path / "out")
 
 
-def test_a_missing_input_names_the_make_target(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("missing", "command"), [("dist/offline/社群运营实战课.zip", "make offline"),
+                                                  ("dist/questions", "coursekit questions")])
+def test_a_missing_input_names_the_command_that_makes_it(tmp_path: Path, missing: str, command: str) -> None:
     root, _ = fake_course(tmp_path)
-    (root / "dist" / "offline" / "社群运营实战课.zip").unlink()
+    path = root / missing
+    shutil.rmtree(path) if path.is_dir() else path.unlink()
     result = CliRunner().invoke(main, ["release", "--root", str(root)])
     assert result.exit_code == 1
-    assert "社群运营实战课.zip is missing: run `make offline` first" in result.output
+    assert f"{path.name} is missing: run `{command}` first" in result.output
     assert "Traceback" not in result.output
 
 

@@ -1,7 +1,7 @@
 """``coursekit release`` (``make release``): one versioned folder with everything a term needs.
 
 dist/release/shequn-<version>/ holds the student and teacher sites as zips, the offline bundle, the handouts,
-the slide decks and (once ``coursekit questions`` writes dist/questions/) the question bank, with the
+the slide decks and the question bank's platform files (``coursekit questions``), with the
 CHANGELOG and SHA256SUMS (``sha256sum -c SHA256SUMS`` checks them). The version is pyproject's, plus the
 commit when HEAD is not tagged ``v<version>``. The inputs are what the make targets build; a student site
 that carries the teacher edition's banner or a teacher-only page is refused, so no answer leaves in the
@@ -38,13 +38,12 @@ class Inputs:
     offline: Path
     handouts: Path
     slides: Path
-    questions: Path | None  # optional until `coursekit questions` exists
+    questions: Path
 
     @classmethod
     def default(cls, root: Path) -> Inputs:
-        questions = root / "dist" / "questions"
         return cls(root / "site", root / "site-teacher", root / "dist" / "offline" / "社群运营实战课.zip",
-                   root / "dist" / "handouts", root / "dist" / "slides", questions if questions.is_dir() else None)
+                   root / "dist" / "handouts", root / "dist" / "slides", root / "dist" / "questions")
 
 
 def project_version(root: Path) -> str:
@@ -82,7 +81,8 @@ def changelog_entry(changelog: Path, base: str) -> str:
 def check_inputs(inputs: Inputs) -> None:
     """Every input is there, and the student site is the student edition."""
     needed = [(inputs.site / "index.html", "make build"), (inputs.teacher_site / "index.html", "make teacher"),
-              (inputs.offline, "make offline"), (inputs.handouts, "make handouts"), (inputs.slides, "make slides")]
+              (inputs.offline, "make offline"), (inputs.handouts, "make handouts"), (inputs.slides, "make slides"),
+              (inputs.questions, "coursekit questions")]
     for path, target in needed:
         if not path.exists():
             raise click.ClickException(f"{path} is missing: run `{target}` first (make release does)")
@@ -132,8 +132,7 @@ def make_release(root: Path, inputs: Inputs, out: Path, version: str | None = No
     shutil.copyfile(inputs.offline, folder / f"{name}-offline.zip")
     zip_folder(inputs.handouts, folder / f"{name}-handouts.zip", f"{name}-handouts")
     zip_folder(inputs.slides, folder / f"{name}-slides.zip", f"{name}-slides")
-    if inputs.questions is not None:
-        zip_folder(inputs.questions, folder / f"{name}-questions.zip", f"{name}-questions")
+    zip_folder(inputs.questions, folder / f"{name}-questions.zip", f"{name}-questions")
     (folder / "CHANGELOG.md").write_text(f"# 社群运营实战课 {version}\n\n{entry}", encoding="utf-8")
     (folder / "SHA256SUMS").write_text(sha256sums(folder), encoding="utf-8")
     return folder
@@ -143,7 +142,7 @@ def make_release(root: Path, inputs: Inputs, out: Path, version: str | None = No
 @root_option
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Default: dist/release.")
 def release(root: str | None, out: Path | None) -> None:
-    """发布包：把已生成的学生版、教师版网站、离线版、讲义、课件（和题库）打成一个带版本号的文件夹。"""
+    """发布包：把已生成的学生版、教师版网站、离线版、讲义、课件和题库打成一个带版本号的文件夹。"""
     course = course_root(root)
     folder = make_release(course, Inputs.default(course), out or course / "dist" / "release")
     for path in sorted(folder.iterdir()):
