@@ -18,7 +18,7 @@ from .rules import ALWAYS_FRESH
 @click.command("deploy")
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.argument("target")
-@click.option("--endpoint-url", envvar="COURSEKIT_S3_ENDPOINT", metavar="URL",
+@click.option("--endpoint-url", metavar="URL",
               help="S3-compatible service, e.g. https://oss-cn-hangzhou.aliyuncs.com or "
                    "https://cos.ap-guangzhou.myqcloud.com (default: AWS S3).")
 @click.option("--delete", is_flag=True, help="Also remove objects under the prefix that the site no longer has.")
