@@ -80,7 +80,7 @@ def latency(browser, site: Path, repeat: int = 3) -> dict:
 
 
 def relevance(browser, sites: dict[str, Path]) -> dict:
-    """Hit rate in the top results, overall and by kind of query, for each site."""
+    """Hit rate in the top results and first, overall and by kind of query, for each site."""
     queries = load_queries()
     out: dict = {"top": TOP, "queries": len(queries)}
     for name, site in sites.items():
@@ -89,8 +89,9 @@ def relevance(browser, sites: dict[str, Path]) -> dict:
             answers = run_suite(page, url + "/", queries)
             page.close()
         kinds = sorted({q.kind for q in queries})
-        out[name] = {"hit_rate": hit_rate(answers),
+        out[name] = {"hit_rate": hit_rate(answers), "top1_rate": hit_rate(answers, 1),
                      "by_kind": {k: hit_rate([a for a in answers if a.query.kind == k]) for k in kinds},
+                     "by_kind_top1": {k: hit_rate([a for a in answers if a.query.kind == k], 1) for k in kinds},
                      "missed": [{"q": a.query.q, "expect": a.query.expect, "got": a.pages[:TOP]}
                                 for a in answers if not a.hit]}
     return out

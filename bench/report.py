@@ -58,11 +58,15 @@ def write_report(r: dict[str, Any]) -> str:
                 f"(target ≤ {t['search_ms']} ms: {_ok(lat['p95_ms'] <= t['search_ms'])}).", ""]
         rel = b["relevance"]
         kinds = list(rel["ours"]["by_kind"])
-        out += [f"Relevance suite ({rel['queries']} queries, expected page in the top {rel['top']}):", "",
+        out += [f"Relevance suite ({rel['queries']} queries, expected page in the top {rel['top']} / first; "
+                f"target ≥ 90 % / ≥ 75 %):", "",
                 "| | all | " + " | ".join(kinds) + " |", "|---|---|" + "---|" * len(kinds)]
         for name in ("ours", "stock"):
             row = rel[name]
-            out.append(f"| {name} | {row['hit_rate']:.0%} | " + " | ".join(f"{row['by_kind'][k]:.0%}" for k in kinds) + " |")
+            top1 = row.get("by_kind_top1", {})
+            cells = [f"{row['by_kind'][k]:.0%}" + (f" / {top1[k]:.0%}" if k in top1 else "") for k in kinds]
+            out.append(f"| {name} | {row['hit_rate']:.0%}" + (f" / {row['top1_rate']:.0%}" if "top1_rate" in row else "")
+                       + " | " + " | ".join(cells) + " |")
         out += ["", "Missed by ours: " + ("; ".join(f"{x['q']} (→ {x['expect']})" for x in rel["ours"]["missed"])
                                           or "none") + ".", ""]
     if "jieba" in r:

@@ -72,6 +72,21 @@ PATCHES: tuple[Patch, ...] = (
           SOURCE + "browser/element/size/_/index.ts"),
 )
 
+_RESULT_META = ('.subscribe(([{items:l},{value:f}])=>{switch(l.length){case 0:s.textContent=f.length?'
+                'Me("search.result.none"):Me("search.result.placeholder");break;case 1:s.textContent='
+                'Me("search.result.one");break;default:let u=br(l.length);s.textContent=Me("search.result.other",u)}})')
+
+PATCHES += (
+    Patch(BUNDLE, _RESULT_META,
+          _RESULT_META.replace("{items:l}", "{items:l,ckSuggest:ck}")[:-2]
+          + 'if(ck){let g=document.createElement("span");g.className="ck-search-suggest";'
+            'g.textContent="你要找的是不是："+ck;s.append(" ",g)}})',
+          "the query rewrite corrects pinyin and homophone typos (siyu → 私域, 私欲 → 私域): the reader must see "
+          "what was searched instead, after the result count (as text: the correction is the reader's input). "
+          "A no-op in stock search, whose worker never sends ckSuggest",
+          SOURCE + "components/search/result/index.ts"),
+)
+
 _SEARCH = SOURCE + "integrations/search/worker/main/index.ts"
 
 SEARCH_HOOKS: tuple[Patch, ...] = (

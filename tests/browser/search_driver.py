@@ -62,7 +62,16 @@ class Answer:
     @property
     def hit(self) -> bool:
         """The expected page (and anchor, if any) is among the first results."""
-        for links in self.results[:TOP]:
+        return self.hit_in(TOP)
+
+    @property
+    def first(self) -> bool:
+        """The expected page (and anchor, if any) is the first result."""
+        return self.hit_in(1)
+
+    def hit_in(self, top: int) -> bool:
+        """The expected page (and anchor, if any) is among the first ``top`` results."""
+        for links in self.results[:top]:
             if links and links[0].split("#")[0] == self.query.expect:
                 return not self.query.anchor or any(link.endswith("#" + self.query.anchor) for link in links)
         return False
@@ -122,6 +131,6 @@ def run_suite(page: Page, url: str, queries: list[Query]) -> list[Answer]:
     return [Answer(q, box.ask(q.q)) for q in queries]
 
 
-def hit_rate(answers: list[Answer]) -> float:
-    """The share of queries whose expected page is in the top results."""
-    return sum(a.hit for a in answers) / len(answers) if answers else 0.0
+def hit_rate(answers: list[Answer], top: int = TOP) -> float:
+    """The share of queries whose expected page is in the first ``top`` results."""
+    return sum(a.hit_in(top) for a in answers) / len(answers) if answers else 0.0

@@ -10,7 +10,8 @@ word of the finished index is converted on its own. The query rewrite
 * ``groups``: the glossary aliases and the course's synonyms in Traditional,
   plus every indexed word whose Taiwan phrasing differs from a plain character
   conversion (資訊 ↔ 信息, 影片 ↔ 視頻), so a reader who types either finds it;
-* ``stop``: the question words in Traditional.
+* ``stop``: the question words in Traditional;
+* ``pinyin``: the course's words in Traditional with their pinyin (pypinyin reads both scripts).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..registry import Registry
+from ..search.pinyin import pinyin_data, title_words
 from ..search.query import CJK_BLOCKS, STOPWORDS, alias_groups, han_chars
 from .convert import Converter
 
@@ -83,7 +85,10 @@ def prelude_data(reg: Registry, index: dict[str, Any], conv: Converter, vocabula
     groups = _merge(aliases + vocabulary + term_groups(conv, index))
     stop = sorted(set(STOPWORDS) | set(conv.convert_many(list(STOPWORDS))))
     longest = max([8, *(len(w) for g in groups for w in g)])
-    return {"t2s": char_pairs(han_chars(index)), "groups": groups, "stop": stop, "longest": longest}
+    chars = han_chars(index)
+    words = [*(w for g in aliases for w in g), *conv.convert_many(list(reg.course.search_words)), *title_words(index)]
+    return {"t2s": char_pairs(chars), "groups": groups, "stop": stop, "longest": longest,
+            "pinyin": pinyin_data(words, chars)}
 
 
 def term_groups(conv: Converter, index: dict[str, Any]) -> list[list[str]]:

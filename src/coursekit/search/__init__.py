@@ -10,14 +10,12 @@ What this package adds, and why each piece sits where it does:
   contains: a few KB), normalises full-width Latin (ＫＯＬ → KOL), drops question
   words (怎么, 如何 …) and adds the other names of every glossary term found in
   the query (私域 ↔ 私域流量, KOL ↔ 意见领袖; ``search_synonyms`` in
-  ``data/course.yml`` add groups such as 拉新 ↔ 引流).
-  Why query-side rather than writing aliases and Traditional forms into the
-  index: the index is the heaviest download of the site (its size is a target
-  in ``bench/``), Traditional variants would nearly double it, and an alias
-  written into every page that uses a term makes that page match queries it
-  does not answer. A query-side rewrite costs nothing in the index, applies
-  to every page at once, and is measured by the relevance suite
-  (``tests/browser/test_search_relevance.py``).
+  ``data/course.yml`` add groups such as 拉新 ↔ 引流). It reads pinyin and its
+  initials (siyu, sy → 私域) and corrects homophone typos of a pinyin input method
+  (私欲 → 私域) with the course's words by pinyin (:mod:`.pinyin`), and says what it
+  searched instead ("你要找的是不是：…", shown by a patch of material's result list);
+  a word on most pages (社群) counts little beside a rarer one, and a question of
+  definition (什么是…) puts the glossary's entry first.
 * **Records as search entries** (:mod:`.index`). Worksheets, SOPs and cases are
   embedded in lessons under the lesson's headings, and the glossary is one long
   page, so material's index (one entry per heading) cannot point at them. Each

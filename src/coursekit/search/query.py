@@ -7,6 +7,8 @@
   from a query unless nothing else is left.
 * ``t2s``: Traditional → Simplified pairs from OpenCC (``t2s``, Taiwan and Hong
   Kong variants), only for Simplified characters the index contains.
+* ``pinyin``: the course's words by pinyin, for pinyin queries and homophone typos
+  (:mod:`.pinyin`).
 """
 
 from __future__ import annotations
@@ -20,11 +22,16 @@ from typing import Any
 
 from .. import kinds
 from ..registry import Registry
+from .pinyin import pinyin_data, title_words
 
 log = logging.getLogger(__name__)
 
 STOPWORDS = ("怎么", "怎样", "怎么样", "如何", "什么", "为什么", "哪些", "哪个", "哪里", "是否", "请问", "怎么办",
-             "是什么", "有哪些", "应该", "可以", "吗", "呢", "吧", "的", "了", "啊")
+             "是什么", "有哪些", "应该", "可以", "吗", "呢", "吧", "的", "了", "啊",
+             # how students ask (tests/search_queries.yml, kind question): the topic is what is left
+             "有什么", "有什么区别", "有什么不同", "区别", "不同", "什么样", "什么时候", "怎么做", "怎么弄", "咋办",
+             "咋", "啥", "为啥", "要", "需要", "注意", "能", "能不能", "会", "会不会", "是不是", "多少", "几个", "有",
+             "是", "和", "与", "跟", "让", "给", "把", "被", "在", "我", "我们", "你", "他们", "一个", "最好", "合适")
 OPENCC_CONFIGS = ("t2s", "tw2s", "hk2s")
 CJK_BLOCKS = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
@@ -100,8 +107,15 @@ def han_chars(index: dict[str, Any]) -> set[str]:
     return {c for c in chars if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"}
 
 
+def course_words(reg: Registry, index: dict[str, Any], groups: list[list[str]]) -> list[str]:
+    """The words pinyin can find, most important first: terms and synonyms, the course's words, titles."""
+    return [*(w for g in groups for w in g), *reg.course.search_words, *title_words(index)]
+
+
 def prelude_data(reg: Registry, index: dict[str, Any]) -> dict[str, Any]:
     """Everything ``worker.js`` needs, as JSON-ready data."""
     groups = alias_groups(reg)
     longest = max([8, *(len(w) for g in groups for w in g)])
-    return {"t2s": t2s_pairs(han_chars(index)), "groups": groups, "stop": list(STOPWORDS), "longest": longest}
+    chars = han_chars(index)
+    return {"t2s": t2s_pairs(chars), "groups": groups, "stop": list(STOPWORDS), "longest": longest,
+            "pinyin": pinyin_data(course_words(reg, index, groups), chars)}

@@ -10,6 +10,26 @@ var __coursekit = (function (data) {
   });
   var stop = new Set(data.stop);
   var added = new Set();  // words the last query gained, not typed by the reader
+  var suggestion = "";    // the last query as corrected (pinyin, homophones), shown as "你要找的是不是：…"
+
+  /* Pinyin (coursekit/search/pinyin.py): each course word's syllables, and the characters each
+     syllable can be typed as. */
+  var py = data.pinyin || {words: [], chars: {}};
+  var readings = new Map(), byLength = new Map(), spelled = new Map();
+  Object.keys(py.chars).forEach(function (syllable) {
+    for (var ch of py.chars[syllable]) (readings.get(ch) || readings.set(ch, new Set()).get(ch)).add(syllable);
+  });
+  function addSpelling(key, word) {
+    var list = spelled.get(key) || spelled.set(key, []).get(key);
+    if (list.indexOf(word) < 0) list.push(word);
+  }
+  py.words.forEach(function (entry) {
+    var word = entry[0], syllables = entry[1].split(" ");
+    (byLength.get(syllables.length) || byLength.set(syllables.length, []).get(syllables.length))
+      .push({word: Array.from(word), syllables: syllables});
+    addSpelling(syllables.join(""), word);                                  // siyu
+    addSpelling(syllables.map(function (s) { return s[0]; }).join(""), word);  // sy
+  });
 
   /* The index joins two Chinese words with a space to save bytes: put material's U+200B back. */
   function restore(value) {
@@ -33,6 +53,51 @@ var __coursekit = (function (data) {
     return out;
   }
 
+  function known(word, index) {
+    return word in index || groups.has(word) || stop.has(word);
+  }
+
+  /* The course word these characters sound like, if they are a typo of it: same length, every
+     character readable as the word's syllable, at most half of them different (a typo, not another word). */
+  function homophone(chars) {
+    var candidates = byLength.get(chars.length) || [];
+    for (var c = 0; c < candidates.length; c++) {
+      var cand = candidates[c], differ = 0;
+      for (var i = 0; i < chars.length; i++) {
+        if (chars[i] === cand.word[i]) continue;
+        var r = readings.get(chars[i]);
+        if (!r || !r.has(cand.syllables[i]) || ++differ > chars.length / 2) { differ = -1; break; }
+      }
+      if (differ > 0) return cand.word.join("");
+    }
+    return "";
+  }
+
+  /* A run of Chinese characters with its homophone typos corrected: a stretch that is no word of the
+     index, nor part of a longer one, and sounds like a course word becomes that word. */
+  function correct(run, index) {
+    var chars = Array.from(run), out = "";
+    for (var i = 0; i < chars.length;) {
+      var n = Math.min(data.longest, chars.length - i), taken = false;
+      for (; n > 1 && !taken; n--) {
+        var piece = chars.slice(i, i + n), word = piece.join("");
+        if (known(word, index)) { out += word; i += n; taken = true; break; }
+        var fixed = homophone(piece);
+        if (fixed) { out += fixed; i += n; taken = true; break; }
+      }
+      if (!taken) out += chars[i++];
+    }
+    return out;
+  }
+
+  /* Latin letters that are no word of the index but the pinyin, or its initials, of course words. */
+  function fromPinyin(part, index) {
+    var key = part.toLowerCase();
+    if (key.length < 2 || !/^[a-z]+$/.test(key) || key in index) return null;
+    var words = spelled.get(key);
+    return words ? words.slice(0, 4) : null;
+  }
+
   /* Split a run of Chinese characters into the longest words the index or the glossary knows. */
   function words(run, index) {
     var chars = Array.from(run), out = [];
@@ -40,7 +105,7 @@ var __coursekit = (function (data) {
       var n = Math.min(data.longest, chars.length - i), word = chars[i];
       for (; n > 1; n--) {
         var candidate = chars.slice(i, i + n).join("");
-        if (candidate in index || groups.has(candidate) || stop.has(candidate)) { word = candidate; break; }
+        if (known(candidate, index)) { word = candidate; break; }
       }
       out.push(word);
       i += Math.max(n, 1);
@@ -50,15 +115,27 @@ var __coursekit = (function (data) {
 
   function query(value, search) {
     added.clear();
-    var index = search.index.invertedIndex, terms = [], wholes = [];
+    suggestion = "";
+    var index = search.index.invertedIndex, terms = [], wholes = [], shown = [], changed = false;
     simplify(value).split(/\s+/).forEach(function (part) {
       if (!part) return;
-      wholes.push(part);  // 社群3.0 is a glossary name, though it splits into 社群 and 3.0
-      if (/^[+-]|["~^:*]/.test(part)) { terms.push(part); return; }  // lunr syntax: leave as typed
-      part.split(/(\p{sc=Han}+)/u).forEach(function (piece, n) {
+      if (/^[+-]|["~^:*]/.test(part)) { terms.push(part); wholes.push(part); shown.push(part); return; }  // lunr syntax
+      var spelt = fromPinyin(part, index);
+      if (spelt) {
+        changed = true;
+        shown.push(spelt.slice(0, 3).join(" / "));
+        spelt.forEach(function (w) { wholes.push(w); terms.push.apply(terms, words(w, index)); });
+        return;
+      }
+      var fixed = part.replace(/\p{sc=Han}+/gu, function (run) { return correct(run, index); });
+      if (fixed !== part) changed = true;
+      shown.push(fixed);
+      wholes.push(fixed);  // 社群3.0 is a glossary name, though it splits into 社群 and 3.0
+      fixed.split(/(\p{sc=Han}+)/u).forEach(function (piece, n) {
         if (piece) terms.push.apply(terms, n % 2 ? words(piece, index) : [piece]);
       });
     });
+    if (changed) suggestion = shown.join(" ");
     var kept = terms.filter(function (t) { return !stop.has(t); });
     if (kept.length) terms = kept;
     var seen = new Set(terms.map(function (t) { return t.toLowerCase(); })), extra = [];
@@ -68,14 +145,52 @@ var __coursekit = (function (data) {
         if (!seen.has(key)) { seen.add(key); added.add(key); extra.push(word); }
       });
     });
+    defining = DEFINING.test(value) ? terms.concat(extra) : null;
     /* A single character left between words (写, 用, 发) would match every word it starts
-       as a prefix: ask for the character itself ("^1" keeps material from adding "*"). */
-    var long = terms.some(function (t) { return !/^\p{sc=Han}$/u.test(t); });
-    return terms.map(function (t) { return long && /^\p{sc=Han}$/u.test(t) ? t + "^1" : t; })
-      .concat(extra).join(" ");
+       as a prefix: ask for the character itself ("^1" keeps material from adding "*").
+       A word on most pages (社群) beside a rarer one (社区, 3.0) would rank every page with it in
+       the title first: it counts for little ("^0.05"). */
+    var lone = function (t) { return /^\p{sc=Han}$/u.test(t); };
+    var plain = function (t) { return !/^[+-]|["~^:*]/.test(t); };
+    var rare = terms.filter(function (t) { return plain(t) && !lone(t) && !common(t, search); });
+    return terms.map(function (t) {
+      if (!plain(t) || !rare.length && !lone(t)) return t;
+      return lone(t) ? t + "^1" : common(t, search) ? t + "^0.05" : t;
+    }).concat(extra).join(" ");
   }
 
-  /* Do not list a word the reader never typed as "missing" under a result. */
+  /* Whether a word is in more than a quarter of the documents (counted once per index). */
+  var COMMON = 0.25, frequency = new Map();
+  function common(term, search) {
+    var key = term.toLowerCase();
+    if (!frequency.has(key)) {
+      var postings = search.index.invertedIndex[key] || {}, docs = new Set();
+      Object.keys(postings).forEach(function (field) {
+        if (field !== "_index") Object.keys(postings[field]).forEach(function (ref) { docs.add(ref); });
+      });
+      frequency.set(key, docs.size / Math.max(1, search.map ? search.map.size : 0));
+    }
+    return frequency.get(key) > COMMON;
+  }
+
+  /* 什么是私域流量, 私域流量是什么意思: the glossary's entry for the term answers it, so it comes first. */
+  var DEFINING = /什么是|是什么|啥是|是啥|什么叫|叫什么|的定义|的意思|什么意思|含义/;
+  var defining = null;
+  function definitionFirst(items) {
+    if (!defining) return;
+    var wanted = new Set(defining.map(function (t) { return t.replace(/\^.*$/, "").toLowerCase(); }));
+    var at = items.findIndex(function (group) {
+      return group.some(function (doc) {
+        var title = String(doc.title).replace(/<[^>]*>|\u200b/g, "").toLowerCase();
+        return /#term-/.test(doc.location) && wanted.has(title);
+      });
+    });
+    if (at > 0) items.unshift(items.splice(at, 1)[0]);
+  }
+
+  /* Words the reader never typed are not listed as "missing" under a result; a definition's
+     glossary entry comes first; the corrected query goes along for the result list (coursekit/patches.py
+     shows it). */
   function result(found) {
     (found.items || []).forEach(function (group) {
       group.forEach(function (doc) {
@@ -84,6 +199,8 @@ var __coursekit = (function (data) {
         });
       });
     });
+    definitionFirst(found.items || []);
+    if (suggestion) found.ckSuggest = suggestion;
     return found;
   }
 

@@ -1,0 +1,49 @@
+"""The pinyin data of the query rewrite (coursekit.search.pinyin): course words by their syllables, and the
+common characters a pinyin input method may have typed for each syllable."""
+
+from __future__ import annotations
+
+import json
+
+from coursekit.search import pinyin, query
+from coursekit.registry import load
+
+from conftest import ROOT
+
+
+def test_words_get_their_reading_in_context() -> None:
+    data = pinyin.pinyin_data(["私域", "复购率", "社群裂变", "私域"], set())
+    assert data["words"] == [["私域", "si yu"], ["复购率", "fu gou lv"], ["社群裂变", "she qun lie bian"]]
+
+
+def test_only_chinese_words_of_two_to_eight_characters() -> None:
+    data = pinyin.pinyin_data(["KOL", "社", "社群3.0", "群", "社群运营"], set())
+    assert [w for w, _ in data["words"]] == ["社群运营"]
+
+
+def test_each_syllable_lists_the_characters_a_reader_may_have_meant() -> None:
+    chars = pinyin.pinyin_data(["私域"], set())["chars"]
+    assert set(chars) == {"si", "yu"}
+    assert {"私", "思", "死"} <= set(chars["si"]) and {"域", "欲", "鱼"} <= set(chars["yu"])
+
+
+def test_rare_characters_only_when_the_index_has_them() -> None:
+    rare = "蕰"  # GB 2312 level 2: not offered to every reader
+    assert rare not in pinyin.pinyin_data(["温度"], set())["chars"]["wen"]
+    assert rare in pinyin.pinyin_data(["温度"], {rare})["chars"]["wen"]
+
+
+def test_traditional_words_are_read_too() -> None:
+    assert pinyin.pinyin_data(["社群裂變"], {"變"})["words"] == [["社群裂變", "she qun lie bian"]]
+
+
+def test_title_words_are_the_chinese_words_of_titles() -> None:
+    index = {"docs": [{"title": "社群 裂变 的 原理", "text": "不算"}, {"title": "SOP 与 KOL 培养"}]}
+    assert pinyin.title_words(index) == ["社群", "裂变", "原理", "培养"]
+
+
+def test_the_course_pinyin_data_is_small() -> None:
+    index = {"docs": [{"title": "社群 运营", "text": "用户 画像 与 社群 裂变"}]}
+    data = query.prelude_data(load(ROOT), index)["pinyin"]
+    assert ["私域流量", "si yu liu liang"] in data["words"]
+    assert len(json.dumps(data, ensure_ascii=False).encode()) < 40_000
