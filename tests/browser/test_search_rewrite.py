@@ -136,6 +136,37 @@ def result(page: Page, items: list) -> dict:
     return page.evaluate("items => __coursekit.result({items})", items)
 
 
+def test_each_result_shows_one_matching_sentence(page: Page, rewrite) -> None:
+    rewrite("社群")
+    page_doc = {"location": "a/", "title": "任务一", "terms": {}, "tags": ["社群"],
+                "text": "<ul><li>了解背景</li><li>理解<mark>社群</mark>的定义。能说清区别</li></ul><p>另一段<mark>社群</mark></p>"}
+    section = {"location": "a/#s", "title": "小节", "terms": {}, "text": "<p><mark>社群</mark>又一句</p>"}
+    found = result(page, [[page_doc, section]])
+    first, second = found["items"][0]
+    assert first["text"] == '<p class="ck-search-teaser">理解<mark>社群</mark>的定义。</p>'
+    assert second["text"] == "" and "tags" not in first
+
+
+def test_a_long_sentence_is_cut_around_its_match_and_marks_stay_paired(page: Page, rewrite) -> None:
+    rewrite("社群")
+    text = "<p>" + "前" * 100 + "<mark>社群</mark>" + "后" * 100 + "</p>"
+    teaser = result(page, [[{"location": "a/", "title": "T", "terms": {}, "text": text}]])["items"][0][0]["text"]
+    assert teaser.startswith('<p class="ck-search-teaser">…') and teaser.endswith("…</p>")
+    assert teaser.count("<mark>") == teaser.count("</mark>") == 1 and len(teaser) < 120
+    text = "<p>" + "前" * 10 + "<mark>" + "社" * 100 + "</mark></p>"
+    teaser = result(page, [[{"location": "a/", "title": "T", "terms": {}, "text": text}]])["items"][0][0]["text"]
+    assert teaser.count("<mark>") == teaser.count("</mark>") == 1
+
+
+def test_the_sentence_keeps_the_index_escaping(page: Page, rewrite) -> None:
+    rewrite("社群")
+    text = "<p>&lt;img src=x onerror=alert(1)&gt;" + "字" * 80 + "<mark>社群</mark></p>"
+    teaser = result(page, [[{"location": "a/", "title": "T", "terms": {}, "text": text}]])["items"][0][0]["text"]
+    assert "<img" not in teaser and "&lt" not in teaser.replace("&lt;", "")  # never half an entity
+    page.set_content(f"<div id=t>{teaser}</div>")
+    assert page.evaluate("() => document.querySelectorAll('#t img').length") == 0
+
+
 def test_a_definition_question_puts_the_glossary_entry_first(page: Page, rewrite) -> None:
     rewrite("什么是私域流量")
     lesson = [{"location": "m/", "title": "私域流量", "terms": {}, "text": ""}]

@@ -16,6 +16,16 @@ What this package adds, and why each piece sits where it does:
   searched instead ("你要找的是不是：…", shown by a patch of material's result list);
   a word on most pages (社群) counts little beside a rarer one, and a question of
   definition (什么是…) puts the glossary's entry first.
+* **Compact results** (``worker.js``, ``result``): each result is its title, its
+  sections and one matching sentence, highlighted, cut from the index's already
+  escaped text with only ``<mark>`` kept; no keyword tags.
+  Why query-side rather than writing aliases and Traditional forms into the
+  index: the index is the heaviest download of the site (its size is a target
+  in ``bench/``), Traditional variants would nearly double it, and an alias
+  written into every page that uses a term makes that page match queries it
+  does not answer. A query-side rewrite costs nothing in the index, applies
+  to every page at once, and is measured by the relevance suite
+  (``tests/browser/test_search_relevance.py``).
 * **Records as search entries** (:mod:`.index`). Worksheets, SOPs and cases are
   embedded in lessons under the lesson's headings, and the glossary is one long
   page, so material's index (one entry per heading) cannot point at them. Each

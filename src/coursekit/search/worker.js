@@ -188,15 +188,41 @@ var __coursekit = (function (data) {
     if (at > 0) items.unshift(items.splice(at, 1)[0]);
   }
 
-  /* Words the reader never typed are not listed as "missing" under a result; a definition's
-     glossary entry comes first; the corrected query goes along for the result list (coursekit/patches.py
-     shows it). */
+  /* One sentence of a highlighted text: the first with a match, about TEASER characters around it.
+     The text is the index's HTML (its text already escaped); only <mark> survives, so nothing else
+     of the page's markup (a whole objectives list) reaches the result list. */
+  var OPEN = "\u0001", CLOSE = "\u0002", TEASER = 64;
+  function sentence(html) {
+    var text = html.replace(/<mark>/g, OPEN).replace(/<\/mark>/g, CLOSE)
+      .replace(/<\/(?:p|li|td|th|dd|dt|pre|h\d)>|<br\s*\/?>/gi, "\n").replace(/<[^>]*>/g, "")
+      .replace(/\u200b/g, "");
+    var found = text.split(/\n|(?<=[。！？；!?;])/).filter(function (s) { return s.indexOf(OPEN) >= 0; })[0];
+    if (!found) return "";
+    var units = found.trim().match(/&[#\w]+;|[\s\S]/gu) || [];  // an entity is one unit: never cut in half
+    var first = units.indexOf(OPEN), start = Math.max(0, Math.min(first - 16, units.length - TEASER));
+    var part = units.slice(start, start + TEASER), open = false;
+    function track(u) { if (u === OPEN) open = true; else if (u === CLOSE) open = false; }
+    units.slice(0, start).forEach(track);
+    var out = (start > 0 ? "…" : "") + (open ? OPEN : "");
+    part.forEach(track);
+    out += part.join("") + (open ? CLOSE : "") + (start + TEASER < units.length ? "…" : "");
+    return '<p class="ck-search-teaser">' + out.replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>") + "</p>";
+  }
+
+  /* Each result: its title, sections and one matching sentence (on the best section, or the page,
+     that has one), no keyword tags; words the reader never typed are not listed as "missing"; the
+     corrected query goes along for the result list (coursekit/patches.py shows it). */
   function result(found) {
     (found.items || []).forEach(function (group) {
+      var told = false;
       group.forEach(function (doc) {
         Object.keys(doc.terms || {}).forEach(function (term) {
           if (!doc.terms[term] && added.has(term)) delete doc.terms[term];
         });
+        delete doc.tags;  // a page's keywords, repeated under each of its sections: the sentence says enough
+        var teaser = told || typeof doc.text !== "string" ? "" : sentence(doc.text);
+        doc.text = teaser;
+        if (teaser) told = true;
       });
     });
     definitionFirst(found.items || []);
