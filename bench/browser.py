@@ -60,6 +60,40 @@ def weigh(browser, site: Path, url: str, path: str) -> dict:
             "largest": sorted(files, key=lambda f: -f[1])[:4]}
 
 
+def first_search(browser, site: Path, query: str = "社群裂变") -> dict:
+    """The heaviest task page on a phone: gzip bytes before any touch, then what opening search and the first
+    query add (issue 18: ≤ 200 KB, then ≤ 120 KB), with the search files named."""
+    lesson = page_types(site)["lesson (heaviest, no diagram)"]
+    with serve(site) as url:
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = context.new_page()
+        seen: list[str] = []
+        page.on("request", lambda r: seen.append(r.url))
+        page.goto(f"{url}/{lesson}", wait_until="networkidle")
+        before = len(seen)
+        page.locator("label.md-header__button[for=__search]").tap()
+        box = page.locator("input.md-search__input")
+        box.fill(query)
+        box.press("End")
+        page.locator(".md-search-result__item").first.wait_for(timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        context.close()
+
+    def sizes(urls: list[str]) -> list[tuple[str, int]]:
+        out = []
+        for u in dict.fromkeys(x for x in urls if x.startswith(url)):
+            rel = unquote(urlparse(u).path).lstrip("/")
+            f = site / rel
+            if f.is_dir() or not rel:
+                f = f / "index.html"
+            out.append((rel or "index.html", gzip_size(f) if f.is_file() else 0))
+        return out
+    first, search = sizes(seen[:before]), sizes(seen[before:])
+    return {"path": lesson, "first_visit_gzip_bytes": sum(s for _, s in first),
+            "index_before_touch": any(rel == INDEX for rel, _ in first),
+            "first_search_gzip_bytes": sum(s for _, s in search), "first_search_files": search}
+
+
 def page_weight(browser, site: Path) -> dict:
     """Every page type of ``site``."""
     with serve(site) as url:

@@ -108,6 +108,9 @@ def test_every_patch_applies(built: Path) -> None:
 def test_stock_search_leaves_the_worker(built: Path) -> None:
     changed = patch_site(built, stock_search=True)
     assert [p.name for p in changed] == [next((built / "assets/javascripts").glob("bundle.*.min.js")).name]
+    bundle = changed[0].read_text(encoding="utf-8")
+    ours = [p for p in PATCHES if p.ours]
+    assert ours and all(p.old in bundle and p.new not in bundle for p in ours)  # search on demand etc. are ours
 
 
 def test_patching_twice_is_harmless(built: Path) -> None:

@@ -36,6 +36,7 @@ class Patch:
     new: str
     reason: str    # what breaks without it
     upstream: str  # material's source of the code patched
+    ours: bool = False  # part of coursekit's search, not a fix of material: left out with stock_search
 
 
 def _local(path: str) -> str:
@@ -82,9 +83,26 @@ PATCHES += (
           + 'if(ck){let g=document.createElement("span");g.className="ck-search-suggest";'
             'g.textContent="你要找的是不是："+ck;s.append(" ",g)}})',
           "the query rewrite corrects pinyin and homophone typos (siyu → 私域, 私欲 → 私域): the reader must see "
-          "what was searched instead, after the result count (as text: the correction is the reader's input). "
-          "A no-op in stock search, whose worker never sends ckSuggest",
-          SOURCE + "components/search/result/index.ts"),
+          "what was searched instead, after the result count (as text: the correction is the reader's input)",
+          SOURCE + "components/search/result/index.ts", ours=True),
+    # Search on demand (issue 18): a reader who never searches downloads neither the worker nor the index.
+    Patch(BUNDLE,
+          'function Ei(e,t){let r=Mn(e);return L($(location.protocol!=="file:"),Je("search"))',
+          'function Ei(e,t){let r=Mn(e,((u,w,l)=>({addEventListener(...a){l.push(a);w&&w.addEventListener(...a)},'
+          'removeEventListener(...a){l=l.filter(x=>x[1]!==a[1]);w&&w.removeEventListener(...a)},'
+          'postMessage(m){if(!w){w=new Worker(u);l.forEach(a=>w.addEventListener(...a))}w.postMessage(m)}}))'
+          '(e,null,[]));return L($(!1),Je("search"))',
+          "material starts the search worker and fetches the whole index on every first page view (file:// "
+          "excepted), whether or not the reader searches: 336 KB gzip of a 489 KB first visit. The worker is "
+          "now created at its first message and set up when search first opens, as material already does for file://",
+          SOURCE + "integrations/search/worker/_/index.ts", ours=True),
+    Patch(BUNDLE,
+          'function Ai(e,{index$:t,location$:r}){return z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+          'function Ai(e,{index$:t,location$:r}){return z([r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),Re(),'
+          'b(()=>t)),r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+          "highlighting a search term on the page (?h=…) asks for the index on every page view, with or "
+          "without ?h=: it now asks only when the page was opened from a search result",
+          SOURCE + "components/search/highlight/index.ts", ours=True),
 )
 
 _SEARCH = SOURCE + "integrations/search/worker/main/index.ts"
@@ -136,11 +154,11 @@ def patch_site(site_dir: Path, stock_search: bool = False) -> list[Path]:
     ``stock_search`` leaves the search worker as material ships it (for comparisons, see coursekit.search).
     """
     changed: list[Path] = []
-    patterns = {p.file for p in PATCHES if not (stock_search and p.file == WORKER)}
-    for pattern in sorted(patterns):
+    wanted = tuple(p for p in PATCHES if not (stock_search and (p.ours or p.file == WORKER)))
+    for pattern in sorted({p.file for p in wanted}):
         path = find(site_dir, pattern)
         original = path.read_text(encoding="utf-8")
-        code = apply(original, tuple(p for p in PATCHES if p.file == pattern), path.name)
+        code = apply(original, tuple(p for p in wanted if p.file == pattern), path.name)
         if code != original:
             path.write_text(code, encoding="utf-8")
             changed.append(path)

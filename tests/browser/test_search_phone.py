@@ -76,3 +76,26 @@ def test_the_clear_button_leaves_no_tooltip_over_the_results(phone: Page) -> Non
     shown = phone.evaluate("() => [...document.querySelectorAll('.md-tooltip, .md-tooltip2')]"
                            ".filter(t => getComputedStyle(t).opacity !== '0').map(t => t.textContent.trim())")
     assert shown == []
+
+
+SEARCH_FILES = ("search_index", "workers/search.", "lunr")
+
+
+def test_nothing_of_search_loads_before_the_reader_opens_it(browser: Browser, served_site: str) -> None:
+    ctx = browser.new_context(**PHONE)
+    page = ctx.new_page()
+    seen: list[str] = []
+    page.on("request", lambda r: seen.append(r.url))
+    page.goto(f"{served_site}/modules/04-traffic/3-fission/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert [u for u in seen if any(f in u for f in SEARCH_FILES)] == []
+    page.locator("label.md-header__button[for=__search]").tap()
+    ask(page, "社群裂变")
+    loaded = [u for u in seen if any(f in u for f in SEARCH_FILES)]
+    assert any("search_index" in u for u in loaded) and any("workers/search." in u for u in loaded)
+    ctx.close()
+
+
+def test_a_page_opened_from_a_result_still_highlights_the_words(page: Page, served_site: str) -> None:
+    page.goto(f"{served_site}/modules/04-traffic/3-fission/?h=裂变海报")
+    expect(page.locator("mark[data-md-highlight]").first).to_be_visible(timeout=30_000)
