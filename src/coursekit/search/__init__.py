@@ -37,7 +37,13 @@ What this package adds, and why each piece sits where it does:
   indexing, so tokens and highlighting are unchanged), and without Mermaid
   source code (each diagram's caption describes it in words).
 
+**On demand**: material starts its worker and fetches the whole index on every first page
+view; two bundle patches (:data:`coursekit.patches.PATCHES`, ``ours``) create the worker at its
+first message and set it up when search first opens, and fetch the index for page highlighting
+(``?h=``) only on a page opened from a result. The index itself is still one file (bench/: what
+the first search adds).
+
 The coursekit plugin's ``stock_search`` option (:mod:`coursekit.plugin`) turns all of this off
-(and the segmenter fix in :mod:`coursekit.patches`) so the relevance suite and ``bench/``
+(and the segmenter fix and the ``ours`` patches in :mod:`coursekit.patches`) so the relevance suite and ``bench/``
 can compare against stock material search. It is a test and benchmark switch only.
 """
