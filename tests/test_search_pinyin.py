@@ -4,6 +4,9 @@ common characters a pinyin input method may have typed for each syllable."""
 from __future__ import annotations
 
 import json
+import sys
+
+import pytest
 
 from coursekit.search import pinyin, query
 from coursekit.registry import load
@@ -47,3 +50,9 @@ def test_the_course_pinyin_data_is_small() -> None:
     data = query.prelude_data(load(ROOT), index)["pinyin"]
     assert ["私域流量", "si yu liu liang"] in data["words"]
     assert len(json.dumps(data, ensure_ascii=False).encode()) < 40_000
+
+
+def test_a_missing_pypinyin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "pypinyin", None)  # import fails as if not installed
+    with pytest.raises(RuntimeError, match="pypinyin is not installed.*make install"):
+        pinyin.pinyin_data(["私域"], set())

@@ -95,4 +95,6 @@ def _convert_search(site_dir: Path, conv: Converter, reg: Registry, stock_search
         worker.install(site_dir, data)
     except CourseError as exc:
         raise PluginError(f"course content has problems:\n{exc}") from None
+    except RuntimeError as exc:  # pypinyin missing
+        raise PluginError(f"coursekit: {exc}") from None
     log.debug("zh-Hant search: %d documents, %d vocabulary groups", len(index["docs"]), len(vocabulary))

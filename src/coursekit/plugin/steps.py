@@ -81,6 +81,10 @@ def rewrite_index(site_dir: Path, site: Site, urls: dict[str, str]) -> None:
     added = index_mod.add_entries(index, record_entries(site, urls))
     index_mod.compact(index)
     path.write_text(index_mod.dumps(index), encoding="utf-8")
-    worker.install(site_dir, prelude_data(site.reg, index))
+    try:
+        data = prelude_data(site.reg, index)
+    except RuntimeError as exc:  # pypinyin missing: say so, without a traceback
+        raise PluginError(f"coursekit: {exc}") from None
+    worker.install(site_dir, data)
     log.debug("coursekit search: %d record entries, index and worker rewritten in %.3f s",
               added, time.perf_counter() - start)
