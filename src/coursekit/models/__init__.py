@@ -7,6 +7,7 @@ from .glossary import Term
 from .lesson import Lesson, ProjectPage
 from .question import QuestionBank
 from .sop import Sop
+from .story import Story
 from .worksheet import Worksheet
 
-__all__ = ["Case", "Course", "Lesson", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Term", "Worksheet"]
+__all__ = ["Case", "Course", "Lesson", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Story", "Term", "Worksheet"]
