@@ -244,5 +244,5 @@ class Site:
         words = set(self.reg.course.search_words)
         words.update(w for group in self.reg.course.search_synonyms for w in group if " " not in w)
         for t in self.reg.of(kinds.GLOSSARY).values():
-            words.update(w for w in [t.term, *t.aliases] if " " not in w)
+            words.update(w for w in [t.term, *t.aliases, *t.avoid] if " " not in w)
         return sorted(words)

@@ -76,6 +76,23 @@ def test_hand_written_glossary_link_and_unused_term(course: Path) -> None:
     ]
 
 
+
+def test_term_variants_are_flagged_where_written(course: Path) -> None:
+    """A variant listed under a term's avoid: is reported at file:line on pages and in records, not in code."""
+    append(course, "data/glossary/community.yml", "avoid: [社区群, 圈子]\n")
+    append(course, LESSON, "\n社区群和圈子是一回事。\n\n```text\n社区群\n```\n")
+    path = course / "data/sops/daily.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("cadence: 每日", "cadence: 每日\n# 圈子"),
+                    encoding="utf-8")
+    lines = len((course / LESSON).read_text(encoding="utf-8").split("\n"))
+    sop = path.read_text(encoding="utf-8").split("\n").index("# 圈子") + 1
+    assert lint(course) == [
+        f"data/sops/daily.yml:{sop} [term-variant] warning: write '社群' (glossary term 'community'), not '圈子'",
+        f"{LESSON}:{lines - 5} [term-variant] warning: write '社群' (glossary term 'community'), not '圈子'",
+        f"{LESSON}:{lines - 5} [term-variant] warning: write '社群' (glossary term 'community'), not '社区群'",
+    ]
+    assert any(p.rule == "term-variant" and p.severity == "error" for p in check_course(course, strict=True))
+
 def test_link_to_a_folder_and_a_bad_scheme(course: Path) -> None:
     write(course, "docs/appendix.md", "# 附录 { #appendix }\n\n[库](library/)和[脚本](javascript:alert)\n")
     assert lint(course) == [

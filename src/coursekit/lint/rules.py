@@ -80,6 +80,7 @@ _LINT = [
     Rule("admonition-type", "error", "an admonition type is not one of the course's boxes"),
     Rule("admonition-empty", "error", "an admonition has no indented body"),
     Rule("term-unused", "warning", "a glossary term is linked from no page and no other term"),
+    Rule("term-variant", "warning", "a page or record writes a variant the glossary says to avoid"),
     Rule("source-file", "error", "a bibliography entry's source file does not exist"),
     Rule("typography", "warning", "Chinese typography: spacing and punctuation (autocorrect)", fixable=True),
     Rule("tab", "warning", "a tab character in indentation", fixable=True),

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 FAMILIES: list[Callable[[Context], list[Problem]]] = [
     data.check, frontmatter.check, headings.check, links.check, images.check, admonitions.check,
-    glossary.check, style.check,
+    glossary.check, glossary.variants, style.check,
 ]
 
 

@@ -10,6 +10,7 @@ class Term(Record):
 
     term: Text
     aliases: list[Text] = []
+    avoid: list[Text] = []  # variants not to write for this concept: coursekit check flags them (term-variant)
     english: str = ""
     definition: Text
     related: list[Id] = []

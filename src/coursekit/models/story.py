@@ -74,6 +74,13 @@ class Routines(Model):
     delivery: Text
 
 
+class Ladders(Model):
+    """The two ladders: identity by taking part (项目 4), membership by buying (项目 6)."""
+
+    identity: list[Text]
+    membership: list[Text]
+
+
 class Story(Model):
     """The story bible."""
 
@@ -86,6 +93,7 @@ class Story(Model):
     groups: Groups
     orders: Orders
     routines: Routines
+    ladders: Ladders
 
     def product(self, id_: str) -> Product:
         """The product with this id."""

@@ -40,7 +40,7 @@ def alias_groups(reg: Registry) -> list[list[str]]:
     """Glossary terms with their other names, and the course's synonym groups."""
     groups = []
     for t in reg.of(kinds.GLOSSARY).values():
-        names = [t.term, *t.aliases]
+        names = [t.term, *t.aliases, *t.avoid]  # readers still type the variants the course avoids
         if t.english and " " not in t.english.strip():
             names.append(t.english.strip())
         groups.append(names)
