@@ -104,3 +104,9 @@ def test_qr_codes_are_dated_in_project_4(story: Story) -> None:
 def test_retired_story_facts(phrase: str) -> None:
     """Versions of the story the bible dropped (see the comments in data/story.yml)."""
     assert [where for where, _ in _hits(f"({re.escape(phrase)})")] == []
+
+
+def test_membership_ladder(story: Story) -> None:
+    """A 'X 会员' rung named on a page is one of the bible's membership rungs."""
+    rungs = set(story.ladders.membership)
+    assert _wrong(r"((?:鲜蛋|银卡|金卡|铜卡|年卡|钻石|黄金|白银|普通)会员)", rungs) == []
