@@ -25,7 +25,7 @@ def story() -> Story:
 
 
 def _files() -> list[Path]:
-    pages = sorted((ROOT / "docs" / "modules").rglob("*.md"))
+    pages = sorted((ROOT / "docs").rglob("*.md"))  # task pages, the teacher guide, the closing page
     return pages + [p for folder in FOLDERS for p in sorted((ROOT / "data" / folder).glob("*.yml"))]
 
 
