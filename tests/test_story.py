@@ -110,3 +110,24 @@ def test_membership_ladder(story: Story) -> None:
     """A 'X 会员' rung named on a page is one of the bible's membership rungs."""
     rungs = set(story.ladders.membership)
     assert _wrong(r"((?:鲜蛋|银卡|金卡|铜卡|年卡|钻石|黄金|白银|普通)会员)", rungs) == []
+
+
+def _industry_boxes() -> Iterator[tuple[str, str]]:
+    """(file:line, body) of every 行业观察 box on the task pages."""
+    for path in sorted((ROOT / "docs" / "modules").rglob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            if line.startswith("!!! industry"):
+                body = []
+                for nxt in lines[number:]:
+                    if nxt and not nxt.startswith("    "):
+                        break
+                    body.append(nxt)
+                yield f"{path.relative_to(ROOT)}:{number}", "\n".join(body)
+
+
+def test_industry_boxes_carry_a_dated_fact() -> None:
+    """Each 行业观察 box names at least one year (a statute's edition, a rule, a published work), not just '越来越…'."""
+    boxes = list(_industry_boxes())
+    assert len(boxes) >= 10
+    assert [where for where, body in boxes if not re.search(r"(?:19|20)\d{2} 年", body)] == []
