@@ -118,7 +118,9 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = str.strip,
                       of: Any = None) -> list[str]:
     """Distinctive sentences of teacher-only text: every kind's ``teacher_only`` fields (answers, rubrics, case
-    guidance) — of the kinds ``of`` if given —, and with ``pages`` the pages' teacher boxes; each at least ten Chinese characters, passed through ``squash`` (as the searched output is).
+    guidance) and whatever its ``shown`` part leaves out (the question bank's exam items) — of the kinds ``of``
+    if given —, and with ``pages`` the pages' teacher boxes; each at least ten Chinese characters, passed through
+    ``squash`` (as the searched output is).
 
     Sentences that also appear in student-visible text (data, and with ``pages`` the pages) are left out:
     quoting them there is allowed.
@@ -129,7 +131,7 @@ def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = s
         hidden = {path.split(".")[0] for path in k.teacher_only}
         for r in reg.records[k.name].values():
             texts += kinds.teacher_texts(k, r)
-            visible.append(r.model_dump_json(exclude=hidden))
+            visible.append(kinds.student_part(k, r).model_dump_json(exclude=hidden))
     if pages:
         texts += [line for page in reg.pages.values() for line in teacher_blocks(page.body)]
         visible += [strip_teacher_blocks(page.body) for page in reg.pages.values()]

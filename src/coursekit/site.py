@@ -174,12 +174,13 @@ class Site:
         return lambda: self.listing(k.name, src())
 
     def embed(self, macro: str, id_: str, page: str, text: str | None = None) -> Markup | str:
-        """What the record macro ``macro`` shows for record ``id_``: the record (teacher-only parts in the
-        teacher edition), or for a "link" kind a Markdown link to it (mkdocs validates it)."""
+        """What the record macro ``macro`` shows for record ``id_``: the record, or the part of it its kind
+        shows (teacher-only parts in the teacher edition), or for a "link" kind a Markdown link to it (mkdocs
+        validates it)."""
         k = kinds.by_macro(macro)
         if k is None:
             raise KeyError(macro)
-        record = self._record(k.name, id_, page)
+        record = kinds.student_part(k, self._record(k.name, id_, page))  # the same part in both editions
         if k.embed == "link":
             target = posixpath.relpath(k.library_page or "", posixpath.dirname(page) or ".")
             return f"[{markdown_text(text or getattr(record, k.label_field))}]({target}#{k.anchor}{id_})"

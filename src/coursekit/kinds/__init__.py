@@ -20,8 +20,8 @@ from ..slidespec import Slide
 from . import checks, describe
 from . import slides as slide_records
 
-__all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "SOPS", "WORKSHEETS", "Handout", "Kind",
-           "by_macro", "collected", "kind", "teacher_texts"]
+__all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "QUESTIONS", "SOPS", "WORKSHEETS", "Handout", "Kind",
+           "by_macro", "collected", "kind", "student_part", "teacher_texts"]
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,13 @@ class Kind(Generic[R]):
       nor links it: :func:`coursekit.grading.teacher_only`).
     - ``check``: checks across records (:mod:`coursekit.kinds.checks`): given a record and the loaded course,
       yields (location in the record, rule, message); ``coursekit check`` reports them at the record's line.
+    - ``teacher_assets``: scripts and styles (``docs/`` paths, listed in mkdocs.yml) only ``library_page``
+      uses; with ``teacher_page`` the student build leaves them out like the page.
     - ``teacher_only``: dotted paths to teacher-only text in a record ("rubric.criteria.descriptors" walks
       lists); the student edition, handouts and search must never show it, and the leak tests check that.
+    - ``shown``: the part of a record that pages may show, when that is less than the record (the question
+      bank's self-check items): the record macro embeds only this part, in both editions, and every text of
+      the record outside it is teacher-only as if listed in ``teacher_only`` (:func:`teacher_texts`).
     """
 
     name: str
@@ -102,7 +107,9 @@ class Kind(Generic[R]):
     collect: bool = False
     check: Callable[[R, Any], Iterable[tuple[tuple[Any, ...], str, str]]] | None = None
     teacher_page: bool = False
+    teacher_assets: tuple[str, ...] = ()
     teacher_only: tuple[str, ...] = ()
+    shown: Callable[[R], R] | None = None
 
     def project_of(self, record: R) -> str:
         """The record's home project (a case taught in two projects: its first)."""
@@ -148,13 +155,20 @@ GLOSSARY: Kind[models.Term] = Kind(
     listing_macro="glossary", library_page="library/glossary.md", label_field="term",
     cited_as=("related", "related term"), search=describe.term)
 
+
+def _selfcheck(bank: models.QuestionBank) -> models.QuestionBank:
+    """A task's 课后自测: its bank with the self-check items only (students need their answers and 解析 for
+    instant feedback); the other items are the exam pool, teacher-only in every field."""
+    return bank.model_copy(update={"items": [item for item in bank.items if item.selfcheck]})
+
+
 QUESTIONS: Kind[models.QuestionBank] = Kind(
-    "questions", models.QuestionBank, noun="question bank", title="题库", anchor="qb-", label_field="id",
+    "questions", models.QuestionBank, noun="question bank", title="题库", anchor="qb-", macro="quiz",
+    template="quiz", var="bank", label_field="id",
     listing_macro="question_bank", library_page="library/questions.md", teacher_page=True,
+    teacher_assets=("assets/javascripts/ck-qbank.js", "assets/stylesheets/qbank.css"),
     check=lambda bank, reg: checks.questions(bank, reg, kind="questions", sources="bibliography"),
-    # the whole bank is teacher material until the 课后自测 shows the self-check items (issue 16)
-    teacher_only=("items.stem", "items.options", "items.answer", "items.analysis", "items.why_wrong",
-                  "items.scoring.step"))
+    shown=_selfcheck)
 
 ALL: tuple[Kind[Any], ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS)
 """Every kind, in course order (the order ``coursekit check`` counts them in)."""
@@ -178,13 +192,34 @@ def collected() -> Kind[models.Worksheet]:
     return next(k for k in ALL if k.collect)
 
 
+def student_part(k: Kind[R], record: R) -> R:
+    """What of ``record`` pages may show (:attr:`Kind.shown`), teacher_only fields still in it."""
+    return k.shown(record) if k.shown else record
+
+
 def teacher_texts(k: Kind[R], record: R) -> Iterator[str]:
-    """Every teacher-only text of ``record``, following ``k.teacher_only``'s paths through lists."""
+    """Every teacher-only text of ``record``: ``k.teacher_only``'s paths followed through lists, and each
+    text outside the part ``k.shown`` keeps."""
     for path in k.teacher_only:
         values: list[Any] = [record]
         for part in path.split("."):
             values = [v for value in values for v in _step(getattr(value, part, None))]
         yield from (v for v in values if isinstance(v, str) and v)
+    if k.shown:
+        kept = set(_strings(k.shown(record).model_dump()))
+        yield from dict.fromkeys(s for s in _strings(record.model_dump()) if s and s not in kept)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a dumped record, however deep."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _strings(v)
+    elif isinstance(value, (list, tuple)):
+        for v in value:
+            yield from _strings(v)
 
 
 def _step(value: Any) -> list[Any]:
