@@ -1,7 +1,8 @@
 /* Worksheet answers in the browser's storage (ES2017, no dependencies).
  *
- * One key per worksheet, "ck:ws:<id>" → {version, answers, labels, old, updated}, and "ck:student" for
- * name / class / student number. A write that storage refuses stays in memory as pending and is retried, so
+ * One key per worksheet, "ck:ws:<id>" → {version, answers, labels, old, updated}, "ck:student" for
+ * name / class / student number, and one per 课后自测, "ck:quiz:<bank id>" → {version, answers, stamps}
+ * (ck-quiz.js; not a worksheet: never in backups or hand-ins). A write that storage refuses stays in memory as pending and is retried, so
  * when storage is full or disabled the page keeps working (and can still export) and the warning stays until
  * nothing is pending. Worksheet saves merge per field with what another tab stored: `stamps` holds each
  * field's last edit time (ms) and the newer value wins. */
@@ -10,6 +11,8 @@
   var CK = root.CK = root.CK || {};
   var PREFIX = "ck:ws:";
   var STUDENT = "ck:student";
+  var QUIZ = "ck:quiz:";
+  var MERGED = [PREFIX, QUIZ];  // records saved per field: merged with what another tab stored
   var memory = {};          // key → parsed value that storage refused (pending), newer than storage
   var listeners = [];       // called with (ok, error) after every write
   var lastError = null;
@@ -20,6 +23,9 @@
   function storage() {
     try { return root.localStorage || null; } catch (e) { return null; }
   }
+
+  /** Is `key` a record merged per field (a worksheet's or a quiz's)? */
+  function merged(key) { return MERGED.some(function (p) { return key.indexOf(p) === 0; }); }
 
   /** Keys whose latest value is only in memory. */
   function pending() { return Object.keys(memory); }
@@ -69,7 +75,7 @@
     var error = null;
     pending().forEach(function (key) {
       var value = memory[key];
-      if (key.indexOf(PREFIX) === 0 && value) value = mergeRecords(value, readStored(key));
+      if (merged(key) && value) value = mergeRecords(value, readStored(key));
       error = put(key, value) || error;
     });
     schedule();
@@ -92,7 +98,12 @@
     return !error;
   }
 
-  /** Merge two records of one worksheet per field: the newer stamp wins, so an older value never overwrites a
+  /** Save a record merged per field with what storage (another tab) holds, and with this tab's pending one. */
+  function saveMerged(key, record) {
+    return write(key, mergeRecords(record, has(memory, key) ? mergeRecords(memory[key], readStored(key)) : readStored(key)));
+  }
+
+  /** Merge two records of one worksheet (or quiz) per field: the newer stamp wins, so an older value never overwrites a
    * newer one and a save from one tab keeps what another tab typed. `mine` gives version and wins ties. */
   function mergeRecords(mine, theirs) {
     var out = clone(mine);
@@ -159,16 +170,20 @@
     load: function (id) { return clone(read(PREFIX + id)); },
     /** Save a worksheet's record merged per field with what storage (another tab) holds; returns whether
      * storage took it. The merged record is in `CK.store.load(id)` afterwards. */
-    save: function (id, record) {
-      var key = PREFIX + id;
-      return write(key, mergeRecords(record, has(memory, key) ? mergeRecords(memory[key], readStored(key)) : readStored(key)));
-    },
+    save: function (id, record) { return saveMerged(PREFIX + id, record); },
     /** Replace a worksheet's record as is (clearing): no merge. */
     replace: function (id, record) { return write(PREFIX + id, clone(record)); },
     mergeRecords: mergeRecords,
     /** Another tab stored `key`: take its value unless this tab has a pending one (then merge and retry). */
     external: function (key) {
-      if (has(memory, key) && key.indexOf(PREFIX) === 0 && memory[key]) report(retry());
+      if (has(memory, key) && merged(key) && memory[key]) report(retry());
+    },
+    /** A 课后自测's answers and results, {version, answers: {item: {value, done}}, stamps}, merged per item
+     * across tabs like a worksheet's fields (the same retry and warning when storage is full). */
+    quiz: {
+      PREFIX: QUIZ,
+      load: function (id) { return clone(read(QUIZ + id)); },
+      save: function (id, record) { return saveMerged(QUIZ + id, record); }
     },
     /** Is any write still only in memory? */
     pending: function () { return pending().length > 0; },

@@ -27,6 +27,7 @@ EXCLUDED: dict[str, str] = {
     '<table class="ck-library-table">': "library listings: each record has its own entry",
     '<dl class="ck-terms">': "glossary definitions: each term has its own entry",
     '<h2 id="summary">': "a lesson's recap (the whole section): a search should land where an idea is taught",
+    '<h2 id="selfcheck">': "a lesson's 课后自测 (the whole section): stems, answers and 解析, not where an idea is taught",
 }
 """Opening tags whose content stays out of the search index, and why.
 

@@ -131,6 +131,8 @@ def _sections(reg: Registry, blocks: list[Block], task: int) -> list[Slide]:
     for head, body in sections:
         if head.anchor == "summary":
             slides.append(Slide("bullets", head.text, bullets=_points(body, 8), notes=_text(body), task=task))
+        elif head.anchor == "selfcheck":
+            continue  # the 课后自测 is answered on the site, each student on their own: no slide
         elif head.anchor == "exercises":
             questions = [b for b in body if b.kind != "box"]
             answers = [b for b in body if b.kind == "box" and b.anchor == "answer"]
