@@ -81,16 +81,18 @@ def _drop_nav(items: Any, pages: tuple[str, ...]) -> Any:
 
 def teacher_only(conf: Any) -> None:
     """Student edition: this page and its scripts and styles, and the library pages of kinds shown to teachers
-    only (the question bank), are neither built nor linked (nav, extra_*)."""
+    only (the question bank) with their ``teacher_assets``, are neither built nor linked (nav, extra_*)."""
     if (conf.get("extra") or {}).get("edition") == "teacher":
         return
     from pathspec.gitignore import GitIgnoreSpec
 
-    pages = (PAGE, *(k.library_page for k in kinds.ALL if k.teacher_page and k.library_page))
+    teacher_kinds = [k for k in kinds.ALL if k.teacher_page and k.library_page]
+    pages = (PAGE, *(k.library_page for k in teacher_kinds if k.library_page))
+    assets = (*ASSETS, *(a for k in teacher_kinds for a in k.teacher_assets))
     if conf.get("nav"):
         conf["nav"] = _drop_nav(conf["nav"], pages)
     for key in ("extra_javascript", "extra_css"):
         if key in conf and conf[key]:
-            conf[key] = [x for x in conf[key] if str(getattr(x, "path", x)) not in ASSETS]
-    spec = GitIgnoreSpec.from_lines([*("/" + p for p in pages), *("/" + a for a in ASSETS)])
+            conf[key] = [x for x in conf[key] if str(getattr(x, "path", x)) not in assets]
+    spec = GitIgnoreSpec.from_lines([*("/" + p for p in pages), *("/" + a for a in assets)])
     conf["exclude_docs"] = spec if conf.get("exclude_docs") is None else conf["exclude_docs"] + spec
