@@ -32,6 +32,8 @@ RENDERERS: dict[str, Callable[[Site], str]] = {
     "glossary": lambda s: s.listing("glossary", "library/glossary.md"),
     "course_overview": lambda s: s.course_overview("index.md"),
     "bibliography": lambda s: s.listing("bibliography", "library/sources.md"),
+    "quiz": lambda s: s.embed("quiz", "01-1", LESSON),
+    "question_bank": lambda s: s.listing("questions", "library/questions.md"),
 }
 
 
