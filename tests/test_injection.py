@@ -9,6 +9,7 @@ as text. A real Chromium then opens every page and no dialog may fire.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -29,7 +30,9 @@ PAYLOAD = (f'<script>alert("{MARK}")</script><img src=x onerror="alert(\'{MARK}\
            f'<a href="javascript:alert(\'{MARK}\')">{MARK}链接</a>[md](javascript:alert(\'{MARK}\'))')
 # No '{{': loading refuses it in data fields and front matter alike (bad-input corpus: macro-in-data).
 # Values that must stay valid: ids, slugs, enums, file names.
-KEEP = {"id", "project", "projects", "sources", "related", "kind", "cadence", "slug", "file"}
+KEEP = {"id", "project", "projects", "sources", "related", "kind", "cadence", "slug", "file",
+        "type", "difficulty", "point", "objective"}  # a question's type, level, 知识点 (a heading id), objective
+CHOICE_ANSWER = re.compile(r"[A-H]+")  # a choice question's answer letters; other answers are free text
 NS = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -39,7 +42,7 @@ def inject(value: Any, key: str = "", payload: str = PAYLOAD) -> Any:
         return {k: v if k in KEEP else inject(v, k, payload) for k, v in value.items()}
     if isinstance(value, list):
         return [inject(v, key, payload) for v in value]
-    if isinstance(value, str) and key != "search_words":
+    if isinstance(value, str) and key != "search_words" and not (key == "answer" and CHOICE_ANSWER.fullmatch(value)):
         return value + payload
     return value
 
