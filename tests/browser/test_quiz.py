@@ -269,3 +269,4 @@ def test_teacher_bank_filters(browser: Browser, served_teacher_site: str) -> Non
     expect(filters.locator(".ck-qbank-count")).to_have_text(f"显示 {len(visible)} / {total} 题")
     assert violations(page, page.url) == []
     ctx.close()
+

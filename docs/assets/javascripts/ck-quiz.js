@@ -160,6 +160,12 @@
     quiz.items = Array.prototype.map.call(el.querySelectorAll(".ck-quiz-item"), function (li) {
       var answer;
       try { answer = JSON.parse(li.getAttribute("data-answer")); } catch (e) { answer = null; }
+      if (li.getAttribute("data-type") === "blank" && Array.isArray(answer)) {
+        // the accepted answers as the page shows them too: the 繁體 edition's text is converted, the JSON is not
+        li.querySelectorAll(".ck-quiz-accepted").forEach(function (group, n) {
+          group.querySelectorAll("span").forEach(function (s) { if (answer[n]) answer[n].push(s.textContent); });
+        });
+      }
       return { el: li, id: li.getAttribute("data-item"), type: li.getAttribute("data-type"), answer: answer,
         fieldset: li.querySelector("fieldset"), inputs: Array.prototype.slice.call(li.querySelectorAll("input")),
         check: li.querySelector('[data-act="check"]'), retry: li.querySelector('[data-act="retry"]'),
