@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from coursekit import grading, kinds
-from coursekit.registry import load
+from coursekit.registry import check, load
 from coursekit.site import Site
 
 from conftest import FIXTURE, ROOT, teacher_fragments
@@ -74,6 +74,14 @@ def test_the_student_config_drops_the_bank_page_and_its_assets() -> None:
     assert conf["extra_javascript"] == ["assets/javascripts/ck-quiz.js"]
     assert conf["extra_css"] == ["assets/stylesheets/quiz.css"]
     assert conf["exclude_docs"].match_file(js) and not conf["exclude_docs"].match_file("assets/javascripts/ck-quiz.js")
+
+
+def test_a_quiz_on_another_page_is_reported(course: Path) -> None:
+    index = course / "docs" / "modules" / "01-alpha" / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + '\n{{ quiz("01-1") }}\n', encoding="utf-8")
+    found = [str(p) for p in check(course)]
+    assert any(p.startswith("data/questions/01-1.yml:1 [quiz-page] quiz(\"01-1\") is on docs/modules/01-alpha/index.md")
+               and p.endswith("belongs on its own task page, docs/modules/01-alpha/1-first.md") for p in found), found
 
 
 def test_every_task_page_has_its_quiz_before_the_exercises() -> None:

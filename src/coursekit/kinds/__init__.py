@@ -167,7 +167,7 @@ QUESTIONS: Kind[models.QuestionBank] = Kind(
     template="quiz", var="bank", label_field="id",
     listing_macro="question_bank", library_page="library/questions.md", teacher_page=True,
     teacher_assets=("assets/javascripts/ck-qbank.js", "assets/stylesheets/qbank.css"),
-    check=lambda bank, reg: checks.questions(bank, reg, kind="questions", sources="bibliography"),
+    check=lambda bank, reg: checks.questions(bank, reg, kind="questions", sources="bibliography", macro="quiz"),
     shown=_selfcheck)
 
 ALL: tuple[Kind[Any], ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS)

@@ -24,14 +24,20 @@ def _squash(text: str) -> str:
     return re.sub(r"\W", "", text)
 
 
-def questions(bank: QuestionBank, reg: Any, *, kind: str, sources: str) -> Iterator[Found]:
+def questions(bank: QuestionBank, reg: Any, *, kind: str, sources: str, macro: str) -> Iterator[Found]:
     """A task's question bank (records of ``kind``): its task page exists, each 知识点 is a heading id there,
-    each item's sources are records of ``sources``, and no stem is in the bank twice."""
+    each item's sources are records of ``sources``, no stem is in the bank twice, and its 课后自测 (``macro``)
+    is on no other page (its 知识点 links point at the task page's headings)."""
     page = next((path for path, lesson in reg.lessons.items()
                  if lesson.project == bank.project and lesson.task == bank.task), None)
     if page is None:
         yield ("task",), "unknown-ref", f"task {bank.task} of {bank.project} has no task page in docs/modules/"
         return
+    for path, other in reg.pages.items():
+        lines = [str(line) for name, arg, line in other.calls if name == macro and arg == bank.id and path != page]
+        if lines:
+            yield (("id",), "quiz-page", f"{macro}(\"{bank.id}\") is on docs/{path} (line {', '.join(lines)}); "
+                   f"a bank's 课后自测 belongs on its own task page, docs/{page}")
     ids = {h.id for h in reg.pages[page].doc.headings if h.id}
     others = {_squash(item.stem): (other.id, item.id) for other in reg.records[kind].values()
               if other.id != bank.id for item in other.items}

@@ -48,6 +48,7 @@ _CORE = {
     "duplicate-term": "a term or alias is defined twice",
     "duplicate-question": "two items of the question bank have the same stem",
     "duplicate-task": "two task pages share a number",
+    "quiz-page": "a task's 课后自测 (quiz) is embedded on another page",
     "page-project": "a page's project differs from its folder",
     "jinja-syntax": "a macro call is malformed",
     "unknown-macro": "a macro name is misspelt",
