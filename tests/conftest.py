@@ -51,6 +51,22 @@ def copy_course(dest: Path) -> Path:
     return dest
 
 
+QUIZ_BANK = ROOT / "tests" / "fixtures" / "quiz" / "01-1.yml"
+"""A question bank for the fixture course's task page: four self-check items (every objective type), two exam items.
+The fixture course itself has no bank (tests add theirs); :func:`add_quiz` puts this one in a copy."""
+
+
+def add_quiz(course: Path) -> Path:
+    """Give a fixture course copy :data:`QUIZ_BANK` and a 课后自测 at the end of its task page; returns the bank."""
+    folder = course / "data" / "questions"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(QUIZ_BANK, folder / QUIZ_BANK.name)
+    lesson = course / "docs" / "modules" / "01-alpha" / "1-first.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + '\n## 课后自测 { #selfcheck }\n\n{{ quiz("01-1") }}\n',
+                      encoding="utf-8")
+    return folder / QUIZ_BANK.name
+
+
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """A private copy of the small fixture course, safe to break."""

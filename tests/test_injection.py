@@ -17,11 +17,12 @@ from xml.etree import ElementTree
 import html5lib
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from coursekit.localserver import serve
 from coursekit.pages import split_front_matter
 
-from conftest import build, copy_course
+from conftest import ROOT, add_quiz, build, copy_course
 
 pytestmark = pytest.mark.build
 
@@ -51,6 +52,7 @@ def inject(value: Any, key: str = "", payload: str = PAYLOAD) -> Any:
 def injected(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     course = tmp_path_factory.mktemp("injected") / "course"
     copy_course(course)
+    add_quiz(course)  # a 课后自测 too: its stems, options, 解析 and accepted answers get the payload
     for path in [*(course / "data").glob("*/*.yml"), course / "data" / "course.yml"]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         path.write_text(yaml.safe_dump(inject(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -97,7 +99,8 @@ def test_payload_never_becomes_markup(injected: dict[str, Path], edition: str) -
 def test_payload_reaches_every_kind_of_field(injected: dict[str, Path]) -> None:
     """The payload is visible where each kind is shown (so the test above checked real output)."""
     lesson = "".join(parse(injected["teacher"] / "modules/01-alpha/1-first/index.html").itertext())
-    for field in ("第一课", "了解社群", "社群定义", "全字段工作单", "定位</b>。", "早安问候", "小嘉农场", "的关系。"):
+    for field in ("第一课", "了解社群", "社群定义", "全字段工作单", "定位</b>。", "早安问候", "小嘉农场", "的关系。",
+                  "社群和普通群的区别在于（　）。", "有群主", "群头像只是外观，不是要素。", "互动让关系持续。"):
         assert f"{field}{PAYLOAD[:20]}" in lesson.replace("\u200b", ""), field
     glossary = "".join(parse(injected["student"] / "library/glossary/index.html").itertext())
     assert f"社群{PAYLOAD[:20]}" in glossary
@@ -112,4 +115,21 @@ def test_no_script_runs_in_a_real_browser(injected: dict[str, Path], page: Any) 
             rel = path.relative_to(injected["teacher"]).parent.as_posix()
             page.goto(f"{base}/{'' if rel == '.' else rel + '/'}")
             page.wait_for_load_state("load")
+    assert dialogs == []
+
+
+@pytest.mark.browser
+def test_a_quiz_with_hostile_text_still_checks_answers(injected: dict[str, Path], page: Any) -> None:
+    """The payload in a blank's accepted answer (data-answer, JSON in an attribute) is text to compare, not code."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    with serve(injected["student"]) as base:
+        page.goto(f"{base}/modules/01-alpha/1-first/")
+        for script in ("ck-store.js", "ck-quiz.js"):  # the fixture course lists no scripts: the real course's
+            page.add_script_tag(path=str(ROOT / "docs" / "assets" / "javascripts" / script))
+        item = page.locator(".ck-quiz-item[data-item='q04']")
+        item.get_by_label("第 1 空").fill("目标" + PAYLOAD)
+        item.get_by_label("第 2 空").fill("互动" + PAYLOAD)
+        item.get_by_role("button", name="提交").click()
+        expect(item.locator(".ck-quiz-verdict")).to_have_text("✓ 回答正确")
     assert dialogs == []

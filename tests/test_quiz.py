@@ -10,17 +10,18 @@ import pytest
 import yaml
 
 from coursekit import grading, kinds
+from coursekit.models import QuestionBank
 from coursekit.registry import check, load
 from coursekit.site import Site
 
-from conftest import FIXTURE, ROOT, teacher_fragments
+from conftest import QUIZ_BANK, ROOT, add_quiz, teacher_fragments
 
 LESSON = "modules/01-alpha/1-first.md"
 
 
 def test_the_kind_shows_self_check_items_and_keeps_the_exam_pool_for_teachers() -> None:
     k = kinds.QUESTIONS
-    bank = load(FIXTURE).records["questions"]["01-1"]
+    bank = QuestionBank.model_validate(yaml.safe_load(QUIZ_BANK.read_text(encoding="utf-8")))
     shown = kinds.student_part(k, bank)
     assert [q.id for q in shown.items] == ["q01", "q02", "q03", "q04"]
     hidden = list(kinds.teacher_texts(k, bank))
@@ -40,9 +41,10 @@ def test_the_leak_fragments_cover_exam_items_and_not_self_check_ones() -> None:
             assert bool(found) != q.selfcheck, (bank.id, q.id, found[:2])
 
 
-def test_the_quiz_shows_the_self_check_items_in_both_editions(tmp_path: Path) -> None:
+def test_the_quiz_shows_the_self_check_items_in_both_editions(course: Path) -> None:
+    add_quiz(course)
     for edition in ("student", "teacher"):
-        html = str(Site(FIXTURE, edition, templates=ROOT / "templates").embed("quiz", "01-1", LESSON))
+        html = str(Site(course, edition, templates=ROOT / "templates").embed("quiz", "01-1", LESSON))
         assert re.findall(r'data-item="(q\d+)"', html) == ["q01", "q02", "q03", "q04"]
         assert "EXAM-ONLY" not in html and "建群前最先要做" not in html
         assert "持续&lt;互动&gt;" in html and "<互动>" not in html  # data is text, not markup
@@ -54,8 +56,8 @@ def test_the_quiz_version_ignores_the_exam_pool(course: Path) -> None:
     def version() -> str:
         html = str(Site(course, templates=ROOT / "templates").embed("quiz", "01-1", LESSON))
         return re.search(r'data-version="(\w+)"', html)[1]  # type: ignore[index]
+    path = add_quiz(course)
     before = version()
-    path = course / "data" / "questions" / "01-1.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["items"][5]["answer"] = "改过的参考答案。"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -77,6 +79,8 @@ def test_the_student_config_drops_the_bank_page_and_its_assets() -> None:
 
 
 def test_a_quiz_on_another_page_is_reported(course: Path) -> None:
+    add_quiz(course)
+    assert [str(p) for p in check(course)] == []
     index = course / "docs" / "modules" / "01-alpha" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + '\n{{ quiz("01-1") }}\n', encoding="utf-8")
     found = [str(p) for p in check(course)]

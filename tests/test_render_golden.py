@@ -10,14 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+import yaml
 
+from coursekit.models import QuestionBank
 from coursekit.site import Site
 
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE, QUIZ_BANK, ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 LESSON = "modules/01-alpha/1-first.md"
 META = {"project": "01-alpha"}
+
+def with_bank(site: Site) -> Site:
+    """The site with tests/fixtures/quiz/01-1.yml in its loaded course (the fixture course has no bank)."""
+    site.reg.records["questions"]["01-1"] = QuestionBank.model_validate(
+        yaml.safe_load(QUIZ_BANK.read_text(encoding="utf-8")))
+    return site
+
 
 RENDERERS: dict[str, Callable[[Site], str]] = {
     "worksheet": lambda s: s.embed("worksheet", "all-fields", LESSON),
@@ -32,8 +41,8 @@ RENDERERS: dict[str, Callable[[Site], str]] = {
     "glossary": lambda s: s.listing("glossary", "library/glossary.md"),
     "course_overview": lambda s: s.course_overview("index.md"),
     "bibliography": lambda s: s.listing("bibliography", "library/sources.md"),
-    "quiz": lambda s: s.embed("quiz", "01-1", LESSON),
-    "question_bank": lambda s: s.listing("questions", "library/questions.md"),
+    "quiz": lambda s: with_bank(s).embed("quiz", "01-1", LESSON),
+    "question_bank": lambda s: with_bank(s).listing("questions", "library/questions.md"),
 }
 
 
