@@ -153,9 +153,12 @@ def test_no_blueprint_no_papers(course: Path, tmp_path: Path) -> None:
 
 @pytest.mark.office
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="apt: libreoffice-writer-nogui")
-def test_libreoffice_opens_a_paper(out: Path, tmp_path: Path) -> None:
+def test_libreoffice_opens_a_paper_its_key_and_the_scheme(out: Path, tmp_path: Path) -> None:
     env = {**os.environ, "HOME": str(tmp_path / "home")}  # LibreOffice writes its profile there
+    names = ["期末考试试卷A", "期末考试试卷A答案与评分标准", "考核方案"]
     result = subprocess.run(["soffice", "--headless", "--norestore", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                             str(out / "期末考试试卷A.docx")], capture_output=True, text=True, env=env, timeout=300)
+                             *(str(out / f"{n}.docx") for n in names)], capture_output=True, text=True, env=env,
+                            timeout=300)
     assert result.returncode == 0, result.stderr
     assert "一、单选题（每题1分，共20分）" in pdf_text(tmp_path / "期末考试试卷A.pdf")
+    assert all(len(pdf_text(tmp_path / f"{n}.pdf")) > 200 for n in names)
