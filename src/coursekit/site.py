@@ -19,7 +19,7 @@ from typing import Any
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
-from . import kinds, templatedir
+from . import kinds, pagenav, templatedir
 from . import outputs as handout_paths
 from . import registry as registry_mod
 from .editions import check_edition
@@ -187,14 +187,20 @@ class Site:
         assert k.template, f"kind {k.name} embeds a block without a template"
         return render(self.tpl, k.template, version=content_version(record), **{k.var: record}, **self._ctx(page))
 
+    def jumps(self, page: str) -> list[pagenav.Jump]:
+        """The task page's jump list (its worksheets, SOPs and 课后自测) for the lesson header."""
+        return pagenav.jumps(self.reg, page, self.teacher)
+
     def lesson_header(self, meta: dict[str, Any], page: str) -> Markup:
-        """Minutes, objectives, key points and sources of a task page."""
+        """Minutes, the jump list (worksheets, SOPs, 课后自测), objectives, key points and sources of a task page."""
         lesson = self.reg.lessons.get(page)
         if lesson is None:
             raise CourseError([Problem(f"docs/{page}", None, "not-a-lesson",
                                        "lesson_header() works only on task pages in docs/modules/<project>/")])
         project = self.reg.projects[lesson.project]
-        return render(self.tpl, "lesson_header", lesson=lesson, project=project, **self._ctx(page))
+        jumps = self.jumps(page)
+        return render(self.tpl, "lesson_header", lesson=lesson, project=project, jumps=jumps,
+                      jumps_title=pagenav.title(jumps), **self._ctx(page))
 
     def project_overview(self, meta: dict[str, Any], page: str) -> Markup:
         """Objectives, tasks, worksheets, SOPs and cases of a project page."""

@@ -49,6 +49,10 @@ class BookSite(Site):
         ctx["link"] = lambda target, anchor="": "#" + (anchor or page_id(target))
         return ctx
 
+    def jumps(self, page: str) -> list[Any]:
+        """No jump list on paper: the book has its contents pages."""
+        return []
+
     def embed(self, macro: str, id_: str, page: str, text: str | None = None) -> Markup | str:
         """A record as in the handouts (no name line, no tick column); a link kind's link to its appendix."""
         k = kinds.by_macro(macro)
