@@ -202,7 +202,8 @@
     ws.oldPanel = h("div", { className: "ck-old", hidden: "" });
     ws.status = h("p", { className: "ck-ws-status", role: "status" });
     var tools = CK.actions.toolbar(ws);
-    var anchor = el.querySelector(".ck-ws-example") || el.querySelector(".ck-teacher-only") ||
+    // after the fields (the 填写示例 sits above them): before the teacher's part, the sources, the blank files
+    var anchor = el.querySelector(".ck-teacher-only") ||
       el.querySelector(".ck-sources") || el.querySelector(".ck-downloads");
     [ws.oldPanel, tools, ws.status].forEach(function (n) { el.insertBefore(n, anchor); });
     renderOld(ws);

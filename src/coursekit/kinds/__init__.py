@@ -133,7 +133,8 @@ BIBLIOGRAPHY: Kind[models.Source] = Kind(
 WORKSHEETS: Kind[models.Worksheet] = Kind(
     "worksheets", models.Worksheet, noun="worksheet", title="工作单", anchor="ws-", macro="worksheet",
     template="worksheet", var="ws", library_page="library/worksheets.md", listed=True,
-    handouts=(Handout(".pdf", "pdf", "PDF"), Handout(".docx", "docx", "Word"),
+    # the student files are blank forms: their links say so (students handed in the blank Word)
+    handouts=(Handout(".pdf", "pdf", "空白表 PDF"), Handout(".docx", "docx", "空白模板 Word"),
               Handout(".teacher.pdf", "pdf", "教师版 PDF", teacher=True)),
     schedule=_worksheet_line, counter="张", search=describe.worksheet,
     slides=lambda ws, task: [slide_records.worksheet_slide(ws, task)],
