@@ -89,9 +89,12 @@ def test_fictional_case_is_marked() -> None:
 
 
 def test_term_is_a_markdown_link_to_the_glossary() -> None:
+    """A Markdown link (mkdocs checks it), then the definition for ck-terms.js's tooltip, hidden."""
     site = Site(FIXTURE, templates=ROOT / "templates")
-    assert site.embed("term", "community", LESSON) == "[社群](../../library/glossary.md#term-community)"
-    assert site.embed("term", "community", "index.md", "社群们") == "[社群们](library/glossary.md#term-community)"
+    tip = ('{ .ck-term data-term="community" }<span class="ck-term-def" data-term-def="community" hidden '
+           'data-search-exclude="coursekit">因共同需求聚在一起、持续互动的一群人。</span>')
+    assert site.embed("term", "community", LESSON) == "[社群](../../library/glossary.md#term-community)" + tip
+    assert site.embed("term", "community", "index.md", "社群们") == "[社群们](library/glossary.md#term-community)" + tip
 
 
 def test_golden_dir_has_no_stale_files() -> None:

@@ -24,6 +24,7 @@ from . import outputs as handout_paths
 from . import registry as registry_mod
 from .editions import check_edition
 from .errors import CourseError, Problem
+from .plaintext import plain
 from .registry import Registry
 from .render import cn_number, content_version, render
 from .urls import link, page_url
@@ -183,13 +184,23 @@ class Site:
         record = kinds.student_part(k, self._record(k.name, id_, page))  # the same part in both editions
         if k.embed == "link":
             target = posixpath.relpath(k.library_page or "", posixpath.dirname(page) or ".")
-            return f"[{markdown_text(text or getattr(record, k.label_field))}]({target}#{k.anchor}{id_})"
+            link_md = f"[{markdown_text(text or getattr(record, k.label_field))}]({target}#{k.anchor}{id_})"
+            return link_md + self._tip(k, record) if k.tip_field else link_md
         assert k.template, f"kind {k.name} embeds a block without a template"
         return render(self.tpl, k.template, version=content_version(record), **{k.var: record}, **self._ctx(page))
 
     def jumps(self, page: str) -> list[pagenav.Jump]:
         """The task page's jump list (its worksheets, SOPs and 课后自测) for the lesson header."""
         return pagenav.jumps(self.reg, page, self.teacher)
+
+    @staticmethod
+    def _tip(k: kinds.Kind[Any], record: Any) -> str:
+        """What ck-terms.js shows when the link is tapped or hovered: the record's ``tip_field`` as plain
+        text in a hidden span after the link (escaped; left out of the search index, which has the term's
+        own entry). The class and ``data-term`` on the link pair them up."""
+        tip = markdown_text(" ".join(plain(str(getattr(record, k.tip_field or ""))).split()))
+        return (f'{{ .ck-term data-term="{record.id}" }}'
+                f'<span class="ck-term-def" data-term-def="{record.id}" hidden data-search-exclude="coursekit">{tip}</span>')
 
     def lesson_header(self, meta: dict[str, Any], page: str) -> Markup:
         """Minutes, the jump list (worksheets, SOPs, 课后自测), objectives, key points and sources of a task page."""

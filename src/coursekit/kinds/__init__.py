@@ -75,6 +75,8 @@ class Kind(Generic[R]):
       yields (location in the record, rule, message); ``coursekit check`` reports them at the record's line.
     - ``teacher_assets``: scripts and styles (``docs/`` paths, listed in mkdocs.yml) only ``library_page``
       uses; with ``teacher_page`` the student build leaves them out like the page.
+    - ``tip_field``: for a "link" kind, the field shown in a tooltip when the link is tapped or hovered
+      (a term's definition), so the reader need not leave the page; None for a plain link.
     - ``teacher_only``: dotted paths to teacher-only text in a record ("rubric.criteria.descriptors" walks
       lists); the student edition, handouts and search must never show it, and the leak tests check that.
     - ``shown``: the part of a record that pages may show, when that is less than the record (the question
@@ -108,6 +110,7 @@ class Kind(Generic[R]):
     check: Callable[[R, Any], Iterable[tuple[tuple[Any, ...], str, str]]] | None = None
     teacher_page: bool = False
     teacher_assets: tuple[str, ...] = ()
+    tip_field: str | None = None
     teacher_only: tuple[str, ...] = ()
     shown: Callable[[R], R] | None = None
 
@@ -154,7 +157,7 @@ CASES: Kind[models.Case] = Kind(
 GLOSSARY: Kind[models.Term] = Kind(
     "glossary", models.Term, noun="term", title="术语", anchor="term-", macro="term", embed="link",
     listing_macro="glossary", library_page="library/glossary.md", label_field="term",
-    cited_as=("related", "related term"), search=describe.term)
+    cited_as=("related", "related term"), search=describe.term, tip_field="definition")
 
 
 def _selfcheck(bank: models.QuestionBank) -> models.QuestionBank:
