@@ -199,6 +199,7 @@ class Site:
         text in a hidden span after the link (escaped; left out of the search index, which has the term's
         own entry). The class and ``data-term`` on the link pair them up."""
         tip = markdown_text(" ".join(plain(str(getattr(record, k.tip_field or ""))).split()))
+        tip = tip.replace("{", "&#123;").replace("}", "&#125;")  # not an attribute list to attr_list
         return (f'{{ .ck-term data-term="{record.id}" }}'
                 f'<span class="ck-term-def" data-term-def="{record.id}" hidden data-search-exclude="coursekit">{tip}</span>')
 
