@@ -113,7 +113,7 @@
   }
 
   function open(box, button) {
-    if (!dialog) build();
+    if (!dialog || !document.body.contains(dialog)) build();  // built once; again if a navigation dropped it
     svg = box.querySelector("svg");
     if (!svg) return;
     home = box;

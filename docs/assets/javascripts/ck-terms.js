@@ -34,7 +34,7 @@
   function show(a) {
     var def = defOf(a);
     if (!def) return;
-    if (!tip) build();
+    if (!tip || !document.body.contains(tip)) build();
     clearTimeout(hideTimer);
     current = a;
     body.textContent = "";
