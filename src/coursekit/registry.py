@@ -15,7 +15,7 @@ from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel
 
-from . import blueprint, kinds, models
+from . import blueprint, hours, kinds, models
 from .datafiles import macros_in, stray_files
 from .errors import CourseError, Problem
 from .pages import Page, read_page
@@ -59,6 +59,10 @@ class Registry:
         """Task pages of a project, ordered by task number."""
         found = [(p, le) for p, le in self.lessons.items() if le.project == slug]
         return sorted(found, key=lambda item: item[1].task)
+
+    def hours(self, slug: str) -> float | int:
+        """Project ``slug``'s 学时: its task pages' minutes in class periods (the planned hours while it has none)."""
+        return hours.project_hours(self.projects[slug], self.lessons.values())
 
     def in_project(self, kind: str, slug: str) -> list[Any]:
         """Records of ``kind`` belonging to project ``slug``, by id."""
@@ -135,6 +139,8 @@ def _load(root: Path) -> Registry:
     registry = Registry(root, course, records, where, lessons, project_pages, pages, broken=broken)
     problems += check_references(registry)
     problems += blueprint.check(registry, course_lines)  # the exam blueprint against the bank
+    if not any(p.path.startswith("docs/") for p in problems):  # a broken page would count as missing minutes
+        problems += hours.check(course, lessons.values(), course_lines)  # written hours against the pages' minutes
     _index_embeds(registry)
     if problems:
         raise CourseError(problems)

@@ -16,7 +16,9 @@ def test_fixture_schedule() -> None:
     assert [w.id for w in row.records["worksheets"]] == ["all-fields"]
     assert [s.id for s in row.records["sops"]] == ["daily"]
     assert [c.id for c in row.records["cases"]] == ["made-up"]
-    assert schedule.planned_hours == 6 and schedule.total_minutes == 75
+    # 01-alpha's hours come from its page (75 minutes); 02-beta has no page yet: its planned 2 学时
+    assert [p.hours for p in schedule.projects] == [hours(75), 2]
+    assert schedule.planned_hours == hours(75 + 2 * PERIOD) and schedule.total_minutes == 75
     assert schedule.total_cells()[:6] == ["合计", "1 个任务", 45, 30, 75, hours(75)]
 
 

@@ -68,7 +68,9 @@ def test_schedule_rows_equal_the_front_matter(fixture_pack) -> None:
     assert list(rows[0]) == schedule.headers
     assert [list(r) for r in rows[1:-1]] == [[v if v != "" else None for v in r.cells()] for r in schedule.rows]
     assert rows[1][2:6] == (45, 30, 75, pytest.approx(1.7))
-    assert rows[-1][0] == "合计" and rows[-1][4] == 75
+    assert rows[-1][0] == "合计" and rows[-1][4] == 75 and rows[-1][5] == pytest.approx(1.7)
     assert ws.freeze_panes == "A4" and ws.print_title_rows == "$3:$3"
     hours = list(wb["项目学时"].iter_rows(values_only=True))
-    assert hours[1:] == [("项目1　第一个项目", 4, 1, 75, pytest.approx(1.7)), ("项目2　第二个项目", 2, 0, 0, 0)]
+    assert hours[0] == ("项目", "任务数", "分钟", "学时")
+    assert hours[1:] == [("项目1　第一个项目", 1, 75, pytest.approx(1.7)), ("项目2　第二个项目", 0, None, 2),
+                         ("合计", 1, None, pytest.approx(3.7))]

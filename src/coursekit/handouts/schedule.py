@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import kinds
+from ..hours import PERIOD, as_hours
 from ..registry import Registry
 from ..render import cn_number
 
 log = logging.getLogger(__name__)
 
-PERIOD = 45
 TASK_HEADERS = ["项目", "任务", "讲授（分钟）", "实训（分钟）", "合计（分钟）", "学时"]
 
 
@@ -31,10 +31,7 @@ def header_row() -> list[str]:
     return TASK_HEADERS + [k.title for k in scheduled()]
 
 
-def hours(minutes: int) -> float | int:
-    """Minutes as class periods, to one decimal (whole numbers stay integers)."""
-    value = round(minutes / PERIOD, 1)
-    return int(value) if value == int(value) else value
+hours = as_hours  # the writers' name for it
 
 
 @dataclass
@@ -62,12 +59,12 @@ class Row:
 
 @dataclass
 class ProjectRows:
-    """A project's tasks; ``hours`` is the planned 学时 from the course outline."""
+    """A project's tasks; ``hours`` is its 学时 (its tasks' minutes, or the outline's plan while it has none)."""
 
     slug: str
     number: int
     title: str
-    hours: int
+    hours: float | int
     rows: list[Row] = field(default_factory=list)
 
     @property
@@ -75,12 +72,18 @@ class ProjectRows:
         """Minutes of the tasks written so far."""
         return sum(r.minutes for r in self.rows)
 
+    @property
+    def planned_minutes(self) -> int:
+        """The tasks' minutes, or the planned hours' while the project has no tasks."""
+        return self.minutes if self.rows else round(self.hours * PERIOD)
+
 
 @dataclass
 class Schedule:
     """The whole 授课计划."""
 
     projects: list[ProjectRows]
+    sessions: list[Any] = field(default_factory=list)  # review and exam (models.Session), after the projects
     headers: list[str] = field(default_factory=header_row)
     period: int = PERIOD
 
@@ -100,15 +103,31 @@ class Schedule:
         return hours(self.total_minutes)
 
     @property
-    def planned_hours(self) -> int:
-        """学时 planned in the course outline."""
-        return sum(p.hours for p in self.projects)
+    def project_hours(self) -> float | int:
+        """学时 of the projects (each from its tasks' minutes, or its plan while it has none)."""
+        return as_hours(sum(p.planned_minutes for p in self.projects))
+
+    @property
+    def session_hours(self) -> int:
+        """学时 of the review and exam sessions."""
+        return sum(s.hours for s in self.sessions)
+
+    @property
+    def planned_hours(self) -> float | int:
+        """The course's 学时: the projects' and the review and exam sessions'."""
+        return as_hours(sum(p.planned_minutes for p in self.projects) + self.session_hours * PERIOD)
+
+    def session_cells(self, session: Any) -> list[Any]:
+        """A review or exam session as a row: no task, only its hours."""
+        minutes = session.hours * PERIOD
+        return ["复习考试", session.name, "", "", minutes, session.hours, *("" for _ in scheduled())]
 
     def total_cells(self) -> list[Any]:
-        """The totals row."""
+        """The totals row: the tasks' minutes and, in 合计 and 学时, the review and exam sessions too."""
         rows = self.rows
         return ["合计", f"{len(rows)} 个任务", sum(r.teaching for r in rows), sum(r.practice for r in rows),
-                self.total_minutes, self.total_hours,
+                self.total_minutes + self.session_hours * PERIOD,
+                as_hours(self.total_minutes + self.session_hours * PERIOD),
                 *(f"{sum(len(r.records[k.name]) for r in rows)} {k.counter}" for k in scheduled())]
 
 
@@ -116,12 +135,12 @@ def build_schedule(reg: Registry) -> Schedule:
     """The schedule of the course in ``reg``."""
     projects = []
     for slug, project in reg.projects.items():
-        prows = ProjectRows(slug, project.number, project.title, project.hours)
+        prows = ProjectRows(slug, project.number, project.title, reg.hours(slug))
         for path, lesson in reg.lessons_of(slug):
             prows.rows.append(Row(project.number, lesson.task, lesson.title, lesson.minutes.teaching,
                                   lesson.minutes.practice, embedded_records(reg, path)))
         projects.append(prows)
-    return Schedule(projects)
+    return Schedule(projects, list(reg.course.sessions))
 
 
 def embedded_records(reg: Registry, path: str) -> dict[str, list[Any]]:

@@ -24,7 +24,7 @@ from .. import kinds
 from ..plaintext import is_formula_like, plain
 from ..registry import Registry
 from .fonts import DEFAULT, face
-from .schedule import build_schedule, hours
+from .schedule import build_schedule
 
 log = logging.getLogger(__name__)
 
@@ -79,20 +79,27 @@ def write_schedule_xlsx(reg: Registry, dest: Path, lang: str = DEFAULT) -> None:
             font)
     header = 3
     _header(ws, header, schedule.headers, font)
-    for i, row in enumerate(schedule.rows, start=1):
-        _row(ws, header + i, row.cells(), SCHEDULE_WIDTHS, font)
-    total = header + len(schedule.rows) + 1
+    lines = [row.cells() for row in schedule.rows] + [schedule.session_cells(s) for s in schedule.sessions]
+    for i, cells in enumerate(lines, start=1):
+        _row(ws, header + i, cells, SCHEDULE_WIDTHS, font)
+    total = header + len(lines) + 1
     _row(ws, total, schedule.total_cells(), SCHEDULE_WIDTHS, font)
     for cell in ws[total]:
         cell.font = Font(name=font, bold=True)
     _print_setup(ws, header, SCHEDULE_WIDTHS, f"{reg.course.title}　·　授课计划")
     hours_ws = wb.create_sheet("项目学时")
-    heads = ["项目", "计划学时", "任务数", "已编写（分钟）", "折合学时"]
+    # a project's 学时 are its tasks' minutes; a project without tasks yet shows its planned hours
+    heads = ["项目", "任务数", "分钟", "学时"]
+    widths = [30, 8, 10, 10]
     _header(hours_ws, 1, heads, font)
     for i, p in enumerate(schedule.projects, start=2):
-        _row(hours_ws, i, [f"项目{p.number}　{p.title}", p.hours, len(p.rows), p.minutes, hours(p.minutes)],
-             [30, 10, 8, 14, 10], font)
-    _print_setup(hours_ws, 1, [30, 10, 8, 14, 10], f"{reg.course.title}　·　项目学时")
+        _row(hours_ws, i, [f"项目{p.number}　{p.title}", len(p.rows), p.minutes or None, p.hours], widths, font)
+    row = len(schedule.projects) + 2
+    for s in schedule.sessions:
+        _row(hours_ws, row, [s.name, None, s.hours * schedule.period, s.hours], widths, font)
+        row += 1
+    _row(hours_ws, row, ["合计", len(schedule.rows), None, schedule.planned_hours], widths, font)
+    _print_setup(hours_ws, 1, widths, f"{reg.course.title}　·　项目学时")
     wb.properties.title, wb.properties.creator = f"{reg.course.title} 授课计划", f"{reg.course.title}编写组"
     wb.save(dest)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -20,7 +21,33 @@ class Project(Model):
     slug: Slug
     number: int = Field(ge=1)
     title: Text
-    hours: int = Field(ge=1, description="学时")
+    hours: int | None = Field(default=None, ge=1, description=(
+        "学时 planned while the project has no task pages; once it has, its hours are the pages' minutes "
+        "÷ 45 and a written value must agree (coursekit check)"))
+
+
+class Session(Model):
+    """Class time that belongs to no task: the review before the exam, the exam itself."""
+
+    name: Text = Field(description="as the 授课计划 and the 教学日历 show it: 期末复习")
+    kind: Literal["review", "exam"]
+    hours: int = Field(ge=1, le=16, description="学时 (45 minutes each)")
+
+
+class Calendar(Model):
+    """Defaults of the 教学日历 (``coursekit handouts`` may override them on the command line)."""
+
+    start: datetime.date = Field(description="Monday of the semester's first teaching week")
+    weekly_hours: int = Field(ge=1, le=20, description="学时 taught each week")
+    term: Text = Field(default="", description="the semester as the calendar's title names it: 2026—2027 学年第二学期")
+
+    @field_validator("start")
+    @classmethod
+    def _monday(cls, start: datetime.date) -> datetime.date:
+        if start.weekday() != 0:
+            raise ValueError(f"{start} is not a Monday; give the Monday of the first teaching week (quoted, "
+                             f"\"2027-03-01\")")
+        return start
 
 
 class ExamSection(Model):
@@ -86,6 +113,20 @@ class Course(Model):
                                                           "glossary terms and their aliases are grouped already")
     exam: Exam | None = Field(default=None, description="the final exam's blueprint (papers A and B)")
     grading: list[GradePart] = Field(default_factory=list, description="考核方案: the parts of the final grade")
+    sessions: list[Session] = Field(default_factory=list,
+                                    description="review and exam hours, planned after the projects' tasks")
+    calendar: Calendar | None = Field(default=None, description="the 教学日历's start date and weekly hours")
+    credits: int | None = Field(default=None, ge=1, le=20, description="学分; without it, one per 16 学时")
+
+    @field_validator("sessions")
+    @classmethod
+    def _exam_fits(cls, sessions: list[Session], info: ValidationInfo) -> list[Session]:
+        exam = info.data.get("exam")
+        planned = sum(s.hours for s in sessions if s.kind == "exam") * 45
+        if exam is not None and sessions and planned < exam.minutes:
+            raise ValueError(f"the exam sessions have {planned} minutes but the exam takes {exam.minutes}; "
+                             f"plan enough hours (kind: exam) for it")
+        return sessions
 
     @field_validator("grading")
     @classmethod

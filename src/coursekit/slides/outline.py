@@ -33,7 +33,7 @@ def project_slides(reg: Registry, slug: str) -> list[Slide]:
     lessons = reg.lessons_of(slug)
     term = _term(reg)
     title = f"项目 {project.number}　{project.title}"
-    slides = [Slide("title", title, subtitle=f"{reg.course.title} · {project.hours} 学时 · {len(lessons)} 个任务")]
+    slides = [Slide("title", title, subtitle=f"{reg.course.title} · {reg.hours(slug)} 学时 · {len(lessons)} 个任务")]
     objectives = front.objectives
     slides.append(Slide("columns", "项目目标", columns=[("知识目标", objectives.knowledge),
                                                       ("能力目标", objectives.skills),
