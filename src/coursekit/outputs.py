@@ -76,6 +76,15 @@ def schedule_outputs() -> list[Output]:
             Output(f"{SCHEDULE}.pdf", "pdf", False, "授课计划 PDF")]
 
 
+CALENDAR = "教学日历"
+
+
+def calendar_outputs() -> list[Output]:
+    """The 教学日历 (a document a teacher files: offered by the teacher edition only)."""
+    return [Output(f"{CALENDAR}.xlsx", "xlsx", True, "教学日历 Excel"),
+            Output(f"{CALENDAR}.pdf", "pdf", True, "教学日历 PDF")]
+
+
 EXAM_FILES = ("期末考试试卷A", "期末考试试卷A答案与评分标准", "期末考试试卷B", "期末考试试卷B答案与评分标准", "考核方案")
 """The exam papers, their keys and the 考核方案 (each .pdf and .docx), as :mod:`coursekit.assess.papers` names them."""
 

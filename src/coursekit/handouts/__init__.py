@@ -10,6 +10,7 @@ Output layout (under ``dist/handouts/`` unless ``--out`` says otherwise)::
     <project-slug>/cases/<id>.teacher.pdf        with the discussion guidance
     <project-slug>.zip, <project-slug>.teacher.zip   教学包: all files of one project
     schedule.xlsx, schedule.pdf                  授课计划
+    教学日历.xlsx, 教学日历.pdf                     教学日历 (teacher files; --start, --weekly-hours)
 
 The print edition goes to ``dist/print/course.pdf`` and ``course.teacher.pdf``.
 Only :mod:`.paths` is imported by the site; everything else is loaded by the commands.

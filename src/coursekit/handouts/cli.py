@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 import sys
 from pathlib import Path
@@ -45,12 +46,16 @@ def _split(values: tuple[str, ...]) -> frozenset[str] | None:
               help="student: no teacher-only file; teacher: only the teacher files; both: all.")
 @click.option("--lang", type=click.Choice(["zh-Hans", "zh-Hant"]), default="zh-Hans", show_default=True,
               help="zh-Hant: 繁體中文 (Taiwan phrasing; default output dist/handouts-zh-hant).")
+@click.option("--start", type=click.DateTime(["%Y-%m-%d"]),
+              help="教学日历: Monday of the first teaching week (default: calendar.start in data/course.yml).")
+@click.option("--weekly-hours", type=click.IntRange(1, 20),
+              help="教学日历: 学时 per week (default: calendar.weekly_hours in data/course.yml).")
 @click.option("--cache", type=click.Path(file_okay=False), help="Cache folder (default: dist/.cache/handouts).")
 @click.option("--jobs", "workers", type=int, help="Worker processes (default: one per CPU core).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def handouts(root: str | None, out: str | None, projects: tuple[str, ...], ids: tuple[str, ...],
-             formats: tuple[str, ...], edition: str, lang: str, cache: str | None, workers: int | None,
-             quiet: bool) -> None:
+             formats: tuple[str, ...], edition: str, lang: str, start: datetime.datetime | None,
+             weekly_hours: int | None, cache: str | None, workers: int | None, quiet: bool) -> None:
     """Worksheets (PDF, Word), SOPs (Excel, PDF), cases (PDF), 教学包 zips and the 授课计划."""
     from .build import build_handouts
     course = course_root(root)
@@ -58,7 +63,10 @@ def handouts(root: str | None, out: str | None, projects: tuple[str, ...], ids: 
     unknown = sorted((fmts or set()) - set(FORMATS))
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)}; use {', '.join(FORMATS)}", param_hint="--format")
-    sel = Selection(_split(projects), _split(ids), fmts, edition, lang)
+    if start is not None and start.weekday() != 0:
+        raise click.BadParameter(f"{start:%Y-%m-%d} is not a Monday; give the Monday of the first teaching week",
+                                 param_hint="--start")
+    sel = Selection(_split(projects), _split(ids), fmts, edition, lang, start.date() if start else None, weekly_hours)
     try:
         _check_selection(course, sel)
         default_out = course / "dist" / ("handouts" if lang == "zh-Hans" else "handouts-zh-hant")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import datetime
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -32,6 +33,8 @@ class Selection:
     formats: frozenset[str] | None = None
     edition: str = "both"
     lang: str = "zh-Hans"  # zh-Hant: converted to Traditional (coursekit.hant.office)
+    start: datetime.date | None = None  # 教学日历: instead of course.yml's calendar.start
+    weekly_hours: int | None = None     # 教学日历: instead of course.yml's calendar.weekly_hours
 
     def wants(self, out: paths.Output) -> bool:
         """True when the selection asks for this output."""
@@ -44,8 +47,8 @@ class Job:
     """One file to make. ``output`` is False for files needed only inside a zip."""
 
     rel: str
-    kind: str             # worksheets | sops | cases | schedule | pack | book
-    id: str               # record id, project slug (pack), edition (book) or "" (schedule)
+    kind: str             # worksheets | sops | cases | schedule | calendar | pack | book
+    id: str               # record id, project slug (pack), edition (book), start/weekly hours (calendar), ""
     fmt: str
     teacher: bool
     key: str
@@ -89,6 +92,7 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
                              {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
                              [r for k in kinds.ALL if k.schedule for r in reg.records[k.name].values()])
                 jobs[out.rel] = Job(out.rel, "schedule", "", out.fmt, False, key)
+        _add_calendar(jobs, reg, sel, base, pdf_base)
     if sel.ids is None:
         for slug in reg.projects:
             if sel.projects is None or slug in sel.projects:
@@ -97,6 +101,21 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
                         _add_pack(jobs, by_rel, reg, base, slug, out)
     return sorted((replace(j, lang=sel.lang) for j in jobs.values()),
                   key=lambda j: (not j.output, j.fmt == "zip", j.rel))
+
+
+def _add_calendar(jobs: dict[str, Job], reg: Registry, sel: Selection, base: str, pdf_base: str) -> None:
+    """The 教学日历's files, when the course or the command line gives its start and weekly hours."""
+    from .calendar import job_id, settings
+    if reg.course.calendar is None and (sel.start is None or sel.weekly_hours is None):
+        return
+    s = settings(reg, sel.start, sel.weekly_hours)
+    for out in paths.calendar_outputs():
+        if sel.wants(out):
+            key = digest(pdf_base if out.fmt == "pdf" else base, "calendar", out.fmt, job_id(s), reg.course,
+                         reg.lessons, {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
+                         [r for k in kinds.ALL if k.schedule for r in reg.records[k.name].values()],
+                         list(reg.records[kinds.QUESTIONS.name].values()))
+            jobs[out.rel] = Job(out.rel, "calendar", job_id(s), out.fmt, out.teacher, key)
 
 
 def needs_pdf(sel: Selection) -> bool:

@@ -25,6 +25,15 @@ def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
     conv = None if job.lang == DEFAULT else converter(reg.root)
     if job.kind == "book":
         write_book(reg, templates, job.id, dest, job.lang, conv)
+    elif job.kind == "calendar":
+        from .calendar import document, from_job_id, write_calendar_xlsx
+        s = from_job_id(reg, job.id)
+        if job.fmt == "pdf":
+            pdf.write_pdf(document(templates, reg, s, job.lang), dest, templates, lang=job.lang, conv=conv)
+        else:
+            write_calendar_xlsx(reg, s, dest, job.lang)
+            if conv is not None:
+                convert_office(dest, conv)
     elif job.fmt == "pdf":
         html = (htmlprint.schedule_document(templates, reg, job.lang) if job.kind == "schedule" else
                 htmlprint.handout(templates, reg, job.kind, reg.get(job.kind, job.id), job.teacher, job.lang))
