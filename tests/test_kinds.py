@@ -102,7 +102,8 @@ def test_a_declared_kinds_teacher_only_fields_are_leak_tested(declared: Path, mo
 
 
 def test_lookups() -> None:
-    assert [k.name for k in kinds.ALL] == ["bibliography", "worksheets", "sops", "cases", "glossary", "questions"]
+    assert [k.name for k in kinds.ALL] == ["bibliography", "worksheets", "sops", "cases", "glossary", "questions",
+                                        "lessonplans"]
     assert kinds.kind("sops") is kinds.SOPS
     assert kinds.by_macro("term") is kinds.GLOSSARY
     assert kinds.by_macro("lesson_header") is None

@@ -112,7 +112,23 @@ class Site:
             "pack_of": lambda slug: self.pack_of(slug, page),
             "slides_of": lambda slug: self.slides_of(slug, page),
             "question_files": lambda: self.question_files(page),
+            "task_files": lambda lesson: self.task_files(lesson, page),
+            "course_files": lambda: self.course_files(page),
         }
+
+    def task_files(self, lesson: Any, page: str) -> list[tuple[str, str]]:
+        """(label, URL) of the files made for one task (its 教案) that this edition may offer."""
+        return [item for k in kinds.ALL if k.uses_task and k.handouts
+                for r in self.reg.records[k.name].values()
+                if (getattr(r, "project", None), getattr(r, "task", None)) == (lesson.project, lesson.task)
+                for item in self.files_of(k.name, r.id, page)]
+
+    def course_files(self, page: str) -> list[tuple[str, str]]:
+        """(label, URL) of the course's teacher documents (the 教学日历): teacher edition, when the course has one."""
+        if self.reg.course.calendar is None:
+            return []
+        return [(o.label, self._download_url(o.rel, page))
+                for o in handout_paths.visible(handout_paths.calendar_outputs(), self.teacher)]
 
     def files_of(self, kind: str, id_: str, page: str) -> list[tuple[str, str]]:
         """(label, URL relative to ``page``) of the generated files of a record that this edition may offer."""

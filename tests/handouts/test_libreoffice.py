@@ -29,11 +29,30 @@ def convert_all(files: list[Path], tmp_path: Path) -> dict[str, str]:
 def test_fixture_documents_convert(fixture_pack, tmp_path: Path) -> None:
     out, _ = fixture_pack
     files = sorted(out.rglob("*.docx")) + sorted(out.rglob("*.xlsx"))
-    assert len(files) == 3
+    assert len(files) == 4
     texts = convert_all(files, tmp_path)
     assert "全字段工作单" in texts["all-fields.docx"] and "SWOT矩阵" in texts["all-fields.docx"]
     assert "每日运营SOP" in texts["daily.xlsx"] and "早安问候" in texts["daily.xlsx"]
     assert "任务一" in texts["schedule.xlsx"]
+    assert "教学过程" in texts["01-1-教案.docx"] and "合计75分钟" in texts["01-1-教案.docx"]
+
+
+def test_teacher_documents_convert(tmp_path: Path) -> None:
+    """A real 教案 and the 教学日历 open in LibreOffice (the files a teacher hands to the school)."""
+    from coursekit import kinds
+    from coursekit.handouts.calendar import settings, write_calendar_xlsx
+    from coursekit.handouts.lessonplan import write_lessonplan_docx
+    from coursekit.registry import load
+
+    from conftest import ROOT
+    reg = load(ROOT)
+    files = [tmp_path / "src" / "02-3-教案.docx", tmp_path / "src" / "教学日历.xlsx"]
+    files[0].parent.mkdir()
+    write_lessonplan_docx(reg, reg.of(kinds.LESSONPLANS)["02-3"], files[0])
+    write_calendar_xlsx(reg, settings(reg), files[1])
+    texts = convert_all(files, tmp_path)
+    assert "教学难点及化解" in texts["02-3-教案.docx"] and "合计180分钟" in texts["02-3-教案.docx"]
+    assert "第16周" in texts["教学日历.xlsx"] and "期末考试" in texts["教学日历.xlsx"]
 
 
 def test_a_sample_of_the_real_pack_converts(real_pack, tmp_path: Path) -> None:

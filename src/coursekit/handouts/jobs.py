@@ -133,7 +133,12 @@ def _selected(sel: Selection, kind: str, record: Any) -> bool:
 def _record_key(base: str, reg: Registry, kind: str, record: Any, out: paths.Output) -> str:
     """Cache key of one file made from a record: the record and everything its template shows."""
     sources = [reg.of(kinds.BIBLIOGRAPHY).get(s) for s in getattr(record, "sources", [])]
-    return digest(base, kind, out.fmt, out.teacher, record, reg.course, sources)
+    task: list[Any] = []
+    if kinds.kind(kind).uses_task:  # a 教案 shows its page's objectives, worksheets and 课后自测 too
+        task = [reg.lessons, {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
+                [r for k in kinds.ALL if k.schedule for r in reg.records[k.name].values()],
+                list(reg.records[kinds.QUESTIONS.name].values())]
+    return digest(base, kind, out.fmt, out.teacher, record, reg.course, sources, task)
 
 
 def pack_folder(reg: Registry, slug: str, teacher: bool) -> str:
@@ -173,6 +178,6 @@ def listing(reg: Registry, slug: str, teacher: bool) -> str:
                 outputs = paths.visible(paths.record_outputs(kind, r), teacher)
                 files = "、".join(PurePosixPath(o.rel).name for o in outputs)
                 label = f"{r.label} " if getattr(r, "label", "") else ""
-                lines.append(f"  {label}{r.title}：{files}")
+                lines.append(f"  {label}{getattr(r, k.label_field)}：{files}")
             lines.append("")
     return "\r\n".join(lines)  # CRLF: opens cleanly in Windows Notepad too

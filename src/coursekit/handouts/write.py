@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .. import kinds
 from ..hant import converter
 from ..hant.office import convert_office
 from ..registry import Registry
@@ -42,6 +43,9 @@ def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
         if job.kind == "schedule":
             from .xlsx import write_schedule_xlsx
             write_schedule_xlsx(reg, dest, job.lang)
+        elif job.kind == kinds.LESSONPLANS.name:
+            from .lessonplan import write_lessonplan_docx
+            write_lessonplan_docx(reg, reg.get(job.kind, job.id), dest, job.lang)
         elif job.fmt == "docx":
             from .docx import write_worksheet_docx
             write_worksheet_docx(reg, reg.get(job.kind, job.id), dest, job.lang)

@@ -20,8 +20,8 @@ from ..slidespec import Slide
 from . import checks, describe
 from . import slides as slide_records
 
-__all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "QUESTIONS", "SOPS", "WORKSHEETS", "Handout", "Kind",
-           "by_macro", "collected", "kind", "student_part", "teacher_texts"]
+__all__ = ["ALL", "BIBLIOGRAPHY", "CASES", "GLOSSARY", "LESSONPLANS", "QUESTIONS", "SOPS", "WORKSHEETS", "Handout",
+           "Kind", "by_macro", "collected", "kind", "student_part", "teacher_texts"]
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,9 @@ class Kind(Generic[R]):
       uses; with ``teacher_page`` the student build leaves them out like the page.
     - ``tip_field``: for a "link" kind, the field shown in a tooltip when the link is tapped or hovered
       (a term's definition), so the reader need not leave the page; None for a plain link.
+    - ``uses_task``: a record belongs to one task page (fields ``project`` and ``task``) and its handouts also
+      show that page's front matter, the records it embeds and its question bank (so the handouts' cache key
+      includes the pages and the bank).
     - ``teacher_only``: dotted paths to teacher-only text in a record ("rubric.criteria.descriptors" walks
       lists); the student edition, handouts and search must never show it, and the leak tests check that.
     - ``shown``: the part of a record that pages may show, when that is less than the record (the question
@@ -111,6 +114,7 @@ class Kind(Generic[R]):
     teacher_page: bool = False
     teacher_assets: tuple[str, ...] = ()
     tip_field: str | None = None
+    uses_task: bool = False
     teacher_only: tuple[str, ...] = ()
     shown: Callable[[R], R] | None = None
 
@@ -174,7 +178,15 @@ QUESTIONS: Kind[models.QuestionBank] = Kind(
     check=lambda bank, reg: checks.questions(bank, reg, kind="questions", sources="bibliography", macro="quiz"),
     shown=_selfcheck)
 
-ALL: tuple[Kind[Any], ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS)
+LESSONPLANS: Kind[models.LessonPlan] = Kind(
+    "lessonplans", models.LessonPlan, noun="lesson plan", title="教案", anchor="lp-", label_field="id",
+    handouts=(Handout("-教案.docx", "docx", "教案 Word", teacher=True),),
+    check=checks.lessonplan, uses_task=True,
+    # a 教案 is the teacher's own document: none of it reaches a student
+    teacher_only=("learners", "focus", "difficulties.point", "difficulties.solution", "methods", "resources",
+                  "stages.stage", "stages.teacher", "stages.students", "stages.purpose", "board", "homework"))
+
+ALL: tuple[Kind[Any], ...] = (BIBLIOGRAPHY, WORKSHEETS, SOPS, CASES, GLOSSARY, QUESTIONS, LESSONPLANS)
 """Every kind, in course order (the order ``coursekit check`` counts them in)."""
 
 

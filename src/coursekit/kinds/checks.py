@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from ..models.lessonplan import LessonPlan
 from ..models.question import QuestionBank
 
 log = logging.getLogger(__name__)
@@ -55,3 +56,23 @@ def questions(bank: QuestionBank, reg: Any, *, kind: str, sources: str, macro: s
             where = seen.get(stem) or "{}.yml item {}".format(*others[stem])
             yield ("items", i, "stem"), "duplicate-question", f"item {item.id}: the same stem as {where}"
         seen.setdefault(stem, f"item {item.id}")
+
+
+def task_page(reg: Any, project: str, task: int) -> str | None:
+    """The docs path of task ``task`` of ``project``, or None."""
+    return next((path for path, lesson in reg.lessons.items() if lesson.project == project and lesson.task == task),
+                None)
+
+
+def lessonplan(plan: LessonPlan, reg: Any) -> Iterator[Found]:
+    """A 教案: its task page exists and the 教学过程's minutes add up to the page's minutes."""
+    page = task_page(reg, plan.project, plan.task)
+    if page is None:
+        yield ("task",), "unknown-ref", f"task {plan.task} of {plan.project} has no task page in docs/modules/"
+        return
+    want = reg.lessons[page].minutes.total
+    got = sum(s.minutes for s in plan.stages)
+    if got != want:
+        yield (("stages",), "lessonplan-minutes",
+               f"the 教学过程's minutes add up to {got}, but docs/{page} has {want} minutes (teaching and "
+               f"practice); change the stages' minutes or the page's")

@@ -61,6 +61,7 @@ _CORE = {
     "diagram-not-drawn": "a Mermaid diagram has no picture in diagrams/ (run make diagrams)",
     "mkdocs-config": "mkdocs.yml has an unknown setting, or a hook file or custom_dir that does not exist",
     "exam-blueprint": "the question bank cannot fill the exam blueprint's papers A and B",
+    "lessonplan-minutes": "a 教案's 教学过程 does not add up to its task page's minutes",
     "project-hours": "a project's hours in data/course.yml disagree with its task pages' minutes, or are missing",
 }
 

@@ -5,9 +5,11 @@ from .case import Case
 from .course import Course, Project
 from .glossary import Term
 from .lesson import Lesson, ProjectPage
+from .lessonplan import LessonPlan
 from .question import QuestionBank
 from .sop import Sop
 from .story import Story
 from .worksheet import Worksheet
 
-__all__ = ["Case", "Course", "Lesson", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Story", "Term", "Worksheet"]
+__all__ = ["Case", "Course", "Lesson", "LessonPlan", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Story", "Term",
+           "Worksheet"]
