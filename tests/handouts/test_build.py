@@ -20,7 +20,7 @@ EXPECTED = {
     "01-alpha/worksheets/all-fields.pdf", "01-alpha/worksheets/all-fields.docx",
     "01-alpha/worksheets/all-fields.teacher.pdf", "01-alpha/sops/daily.xlsx", "01-alpha/sops/daily.pdf",
     "01-alpha/cases/made-up.pdf", "01-alpha/cases/made-up.teacher.pdf", "01-alpha.zip", "01-alpha.teacher.zip",
-    "02-beta.zip", "02-beta.teacher.zip", "schedule.xlsx", "schedule.pdf",
+    "02-beta.zip", "02-beta.teacher.zip", "schedule.xlsx", "schedule.pdf", "01-alpha/lessonplans/01-1-教案.docx",
 }
 
 
@@ -50,8 +50,10 @@ def test_editing_a_record_renders_only_what_depends_on_it(course: Path, tmp_path
     sop = course / "data/sops/daily.yml"
     sop.write_text(sop.read_text(encoding="utf-8").replace("不刷屏", "不刷屏，不发广告"), encoding="utf-8")
     again = build_handouts(course, tmp_path / "out", Selection(), cache=cache, progress=False)
+    # the 教案 of the task that uses the SOP names it among its resources
     assert set(again.rendered) == {"01-alpha/sops/daily.xlsx", "01-alpha/sops/daily.pdf", "01-alpha.zip",
-                                   "01-alpha.teacher.zip", "schedule.xlsx", "schedule.pdf"}
+                                   "01-alpha.teacher.zip", "schedule.xlsx", "schedule.pdf",
+                                   "01-alpha/lessonplans/01-1-教案.docx"}
 
 
 def test_a_failing_render_leaves_no_file_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,8 +79,8 @@ def test_a_failing_render_leaves_no_file_behind(tmp_path: Path, monkeypatch: pyt
 
 
 @pytest.mark.parametrize("edition,expected", [
-    ("student", {r for r in EXPECTED if ".teacher." not in r}),
-    ("teacher", {r for r in EXPECTED if ".teacher." in r}),
+    ("student", {r for r in EXPECTED if ".teacher." not in r and "教案" not in r}),
+    ("teacher", {r for r in EXPECTED if ".teacher." in r or "教案" in r}),  # a 教案 is a teacher file
 ])
 def test_edition_selection(tmp_path: Path, edition: str, expected: set[str]) -> None:
     build_handouts(FIXTURE, tmp_path / "out", Selection(edition=edition), cache=tmp_path / "c", progress=False)
@@ -105,7 +107,8 @@ def test_project_zips(fixture_pack) -> None:
     assert f"{label} 全字段工作单：all-fields.pdf、all-fields.docx" in listing
     with zipfile.ZipFile(out / "01-alpha.teacher.zip") as zf:
         teacher = {n.split("/", 1)[1] for n in zf.namelist()}
-    assert {"worksheets/all-fields.teacher.pdf", "cases/made-up.teacher.pdf", "worksheets/all-fields.pdf"} <= teacher
+    assert {"worksheets/all-fields.teacher.pdf", "cases/made-up.teacher.pdf", "worksheets/all-fields.pdf",
+            "lessonplans/01-1-教案.docx"} <= teacher
     with zipfile.ZipFile(out / "02-beta.zip") as zf:   # a case taught in two projects is in both packs
         assert [n.split("/", 1)[1] for n in zf.namelist()] == ["目录.txt", "cases/made-up.pdf"]
 
