@@ -85,6 +85,15 @@ def calendar_outputs() -> list[Output]:
             Output(f"{CALENDAR}.pdf", "pdf", True, "教学日历 PDF")]
 
 
+STANDARD = "课程标准"
+
+
+def standard_outputs() -> list[Output]:
+    """The 课程标准 (a document a teacher files: offered by the teacher edition only)."""
+    return [Output(f"{STANDARD}.docx", "docx", True, "课程标准 Word"),
+            Output(f"{STANDARD}.pdf", "pdf", True, "课程标准 PDF")]
+
+
 EXAM_FILES = ("期末考试试卷A", "期末考试试卷A答案与评分标准", "期末考试试卷B", "期末考试试卷B答案与评分标准", "考核方案")
 """The exam papers, their keys and the 考核方案 (each .pdf and .docx), as :mod:`coursekit.assess.papers` names them."""
 

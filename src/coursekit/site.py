@@ -124,11 +124,11 @@ class Site:
                 for item in self.files_of(k.name, r.id, page)]
 
     def course_files(self, page: str) -> list[tuple[str, str]]:
-        """(label, URL) of the course's teacher documents (the 教学日历): teacher edition, when the course has one."""
-        if self.reg.course.calendar is None:
-            return []
-        return [(o.label, self._download_url(o.rel, page))
-                for o in handout_paths.visible(handout_paths.calendar_outputs(), self.teacher)]
+        """(label, URL) of the course's teacher documents (教学日历, 课程标准) that the course has: teacher edition."""
+        course = self.reg.course
+        outputs = ((handout_paths.calendar_outputs() if course.calendar else [])
+                   + (handout_paths.standard_outputs() if course.standard else []))
+        return [(o.label, self._download_url(o.rel, page)) for o in handout_paths.visible(outputs, self.teacher)]
 
     def files_of(self, kind: str, id_: str, page: str) -> list[tuple[str, str]]:
         """(label, URL relative to ``page``) of the generated files of a record that this edition may offer."""

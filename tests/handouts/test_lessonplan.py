@@ -106,4 +106,5 @@ def test_teacher_edition_links_the_lessonplan_and_the_calendar() -> None:
     assert "教案" not in str(student.lesson_header(meta, page))
     home = str(teacher.course_overview("index.md"))
     assert "教学日历.xlsx" in home or "%E6%95%99%E5%AD%A6%E6%97%A5%E5%8E%86.xlsx" in home
+    assert "课程标准.docx" in home or "%E8%AF%BE%E7%A8%8B%E6%A0%87%E5%87%86.docx" in home
     assert "教学日历" not in str(student.course_overview("index.md"))

@@ -38,21 +38,24 @@ def test_fixture_documents_convert(fixture_pack, tmp_path: Path) -> None:
 
 
 def test_teacher_documents_convert(tmp_path: Path) -> None:
-    """A real 教案 and the 教学日历 open in LibreOffice (the files a teacher hands to the school)."""
+    """A real 教案, the 教学日历 and the 课程标准 open in LibreOffice (the files a teacher hands to the school)."""
     from coursekit import kinds
     from coursekit.handouts.calendar import settings, write_calendar_xlsx
     from coursekit.handouts.lessonplan import write_lessonplan_docx
+    from coursekit.handouts.standard import write_standard_docx
     from coursekit.registry import load
 
     from conftest import ROOT
     reg = load(ROOT)
-    files = [tmp_path / "src" / "02-3-教案.docx", tmp_path / "src" / "教学日历.xlsx"]
+    files = [tmp_path / "src" / "02-3-教案.docx", tmp_path / "src" / "教学日历.xlsx", tmp_path / "src" / "课程标准.docx"]
     files[0].parent.mkdir()
+    write_standard_docx(reg, files[2])
     write_lessonplan_docx(reg, reg.of(kinds.LESSONPLANS)["02-3"], files[0])
     write_calendar_xlsx(reg, settings(reg), files[1])
     texts = convert_all(files, tmp_path)
     assert "教学难点及化解" in texts["02-3-教案.docx"] and "合计180分钟" in texts["02-3-教案.docx"]
     assert "第16周" in texts["教学日历.xlsx"] and "期末考试" in texts["教学日历.xlsx"]
+    assert "四、课程内容与学时分配" in texts["课程标准.docx"] and "课程思政" in texts["课程标准.docx"]
 
 
 def test_a_sample_of_the_real_pack_converts(real_pack, tmp_path: Path) -> None:

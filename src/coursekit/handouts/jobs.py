@@ -47,7 +47,7 @@ class Job:
     """One file to make. ``output`` is False for files needed only inside a zip."""
 
     rel: str
-    kind: str             # worksheets | sops | cases | schedule | calendar | pack | book
+    kind: str             # worksheets | sops | cases | lessonplans | schedule | calendar | standard | pack | book
     id: str               # record id, project slug (pack), edition (book), start/weekly hours (calendar), ""
     fmt: str
     teacher: bool
@@ -93,6 +93,12 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
                              [r for k in kinds.ALL if k.schedule for r in reg.records[k.name].values()])
                 jobs[out.rel] = Job(out.rel, "schedule", "", out.fmt, False, key)
         _add_calendar(jobs, reg, sel, base, pdf_base)
+        if reg.course.standard is not None:
+            for out in paths.standard_outputs():
+                if sel.wants(out):
+                    key = digest(pdf_base if out.fmt == "pdf" else base, "standard", out.fmt, reg.course,
+                                 reg.lessons)
+                    jobs[out.rel] = Job(out.rel, "standard", "", out.fmt, out.teacher, key)
     if sel.ids is None:
         for slug in reg.projects:
             if sel.projects is None or slug in sel.projects:

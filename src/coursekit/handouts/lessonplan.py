@@ -21,7 +21,8 @@ from ..hours import as_hours
 from ..kinds.checks import task_page
 from ..registry import Registry
 from ..render import cn_number
-from .docx import _styled, add_markdown_inline
+from .docx import _styled as styled
+from .docx import add_markdown_inline
 from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup
 from .fonts import DEFAULT, face
 from .schedule import embedded_records
@@ -55,13 +56,13 @@ def write_lessonplan_docx(reg: Registry, plan: Any, dest: Path, lang: str = DEFA
     doc.core_properties.title = f"{title} 教案"
     doc.core_properties.author = f"{reg.course.title}编写组"
     doc.core_properties.language = face(lang).tag
-    _styled(doc.add_paragraph().add_run("教案"), bold=True, color=ACCENT, size=9)
+    styled(doc.add_paragraph().add_run("教案"), bold=True, color=ACCENT, size=9)
     doc.add_paragraph(title, style="Title")
     heads = iter(f"{cn_number(i)}、{name}" for i, name in enumerate(SECTIONS, start=1))
 
     doc.add_paragraph(next(heads), style="Heading 2")
     minutes = lesson.minutes
-    _grid(doc, [["课程名称", reg.course.title, "授课项目", f"项目{project.number}　{project.title}"],
+    grid(doc, [["课程名称", reg.course.title, "授课项目", f"项目{project.number}　{project.title}"],
                 ["授课任务", f"任务{cn_number(plan.task)}　{lesson.title}", "授课学时",
                  f"{as_hours(minutes.total)} 学时（讲授 {minutes.teaching} 分钟，实训 {minutes.practice} 分钟）"],
                 ["授课班级", "", "授课日期", ""], ["授课地点", "", "授课教师", ""]], widths=(24, 63, 24, 63))
@@ -70,28 +71,28 @@ def write_lessonplan_docx(reg: Registry, plan: Any, dest: Path, lang: str = DEFA
     for label, items in (("知识目标", lesson.objectives.knowledge), ("能力目标", lesson.objectives.skills),
                          ("素质目标", lesson.objectives.qualities)):
         doc.add_paragraph(label, style="Heading 3")
-        _numbered(doc, items)
+        numbered(doc, items)
 
     doc.add_paragraph(next(heads), style="Heading 2")
     add_markdown_inline(doc.add_paragraph(), plan.learners)
     doc.add_paragraph(next(heads), style="Heading 2")
-    _numbered(doc, plan.focus)
+    numbered(doc, plan.focus)
     doc.add_paragraph(next(heads), style="Heading 2")
-    _grid(doc, [["教学难点", "化解方法"], *([d.point, d.solution] for d in plan.difficulties)], header=True,
+    grid(doc, [["教学难点", "化解方法"], *([d.point, d.solution] for d in plan.difficulties)], header=True,
           widths=(60, 114))
 
     doc.add_paragraph(next(heads), style="Heading 2")
     doc.add_paragraph("教学方法", style="Heading 3")
-    _numbered(doc, plan.methods)
+    numbered(doc, plan.methods)
     doc.add_paragraph("教学资源", style="Heading 3")
     used = [f"{k.title}：{'、'.join(_name(r) for r in records[k.name])}" for k in kinds.ALL
             if records.get(k.name)]
-    _numbered(doc, [f"任务页：{lesson.title}（课程网站）", *used, *plan.resources])
+    numbered(doc, [f"任务页：{lesson.title}（课程网站）", *used, *plan.resources])
 
     doc.add_paragraph(next(heads), style="Heading 2")
     rows = [list(PROCESS), *([s.stage, f"{s.minutes} 分钟", s.teacher, s.students, s.purpose] for s in plan.stages),
             ["合计", f"{sum(s.minutes for s in plan.stages)} 分钟", "", "", ""]]
-    _grid(doc, rows, header=True, widths=(20, 16, 52, 44, 42))
+    grid(doc, rows, header=True, widths=(20, 16, 52, 44, 42))
 
     doc.add_paragraph(next(heads), style="Heading 2")
     for line in plan.board:
@@ -103,11 +104,11 @@ def write_lessonplan_docx(reg: Registry, plan: Any, dest: Path, lang: str = DEFA
     work = [f"工作单 {_name(w)}（约 {w.minutes} 分钟）" for w in records.get(kinds.WORKSHEETS.name, [])]
     if selfcheck:
         work.append(f"课后自测：任务页末尾的 {selfcheck} 道题，提交后即时看到对错和解析")
-    _numbered(doc, [*work, *plan.homework])
+    numbered(doc, [*work, *plan.homework])
 
     doc.add_paragraph(next(heads), style="Heading 2")
     hint = doc.add_paragraph()
-    _styled(hint.add_run("课后填写：目标达成情况、学生的典型问题、下次要调整的环节。"), color=GREY, size=9)
+    styled(hint.add_run("课后填写：目标达成情况、学生的典型问题、下次要调整的环节。"), color=GREY, size=9)
     table = doc.add_table(rows=REFLECTION_LINES, cols=1)
     table.style = "Table Grid"
     for row in table.rows:
@@ -122,14 +123,14 @@ def _name(record: Any) -> str:
     return f"{label + ' ' if label else ''}{getattr(record, 'title', record.id)}"
 
 
-def _numbered(doc: Any, items: list[str]) -> None:
+def numbered(doc: Any, items: list[str]) -> None:
     """``1. …`` paragraphs (plain numbering: survives copying into a school's template)."""
     for n, item in enumerate(items, start=1):
         para = doc.add_paragraph(f"{n}. ")
         add_markdown_inline(para, item)
 
 
-def _grid(doc: Any, rows: list[list[str]], header: bool = False, widths: tuple[float, ...] = ()) -> Any:
+def grid(doc: Any, rows: list[list[str]], header: bool = False, widths: tuple[float, ...] = ()) -> Any:
     """A bordered table of text; with ``header`` the first row is bold, shaded and repeated on every page."""
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     table.style = "Table Grid"
@@ -138,7 +139,7 @@ def _grid(doc: Any, rows: list[list[str]], header: bool = False, widths: tuple[f
         for c, (cell, text) in enumerate(zip(row.cells, values)):
             para = cell.paragraphs[0]
             if (header and r == 0) or (not header and c % 2 == 0):
-                _styled(para.add_run(text), bold=True)
+                styled(para.add_run(text), bold=True)
                 para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             elif text:
                 add_markdown_inline(para, text)

@@ -26,6 +26,15 @@ def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
     conv = None if job.lang == DEFAULT else converter(reg.root)
     if job.kind == "book":
         write_book(reg, templates, job.id, dest, job.lang, conv)
+    elif job.kind == "standard":
+        from .standard import document as standard_document
+        from .standard import write_standard_docx
+        if job.fmt == "pdf":
+            pdf.write_pdf(standard_document(templates, reg, job.lang), dest, templates, lang=job.lang, conv=conv)
+        else:
+            write_standard_docx(reg, dest, job.lang)
+            if conv is not None:
+                convert_office(dest, conv)
     elif job.kind == "calendar":
         from .calendar import document, from_job_id, write_calendar_xlsx
         s = from_job_id(reg, job.id)

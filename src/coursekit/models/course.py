@@ -101,6 +101,26 @@ class GradePart(Model):
         min_length=1, description="the course objectives (知识 / 能力 / 素质) it assesses")
 
 
+class Ideology(Model):
+    """The 课程思政 points of one project."""
+
+    project: Slug
+    points: list[Text] = Field(min_length=1)
+
+
+class Standard(Model):
+    """The parts of the 课程标准 a teacher writes; hours, credits, objectives, content and assessment are computed."""
+
+    category: Text = Field(description="课程类别: 专业核心课程")
+    audience: Text = Field(description="适用专业")
+    nature: Text = Field(description="课程性质")
+    task: Text = Field(description="课程任务")
+    methods: list[Text] = Field(min_length=1, description="教学方法 (教学实施建议)")
+    resources: list[Text] = Field(min_length=1, description="教学资源 (教学实施建议)")
+    textbooks: list[Text] = Field(min_length=1, description="教材与参考资料")
+    ideology: list[Ideology] = Field(min_length=1, description="课程思政 points, one entry per project")
+
+
 class Course(Model):
     """The whole course: its title and the projects in order."""
 
@@ -116,7 +136,23 @@ class Course(Model):
     sessions: list[Session] = Field(default_factory=list,
                                     description="review and exam hours, planned after the projects' tasks")
     calendar: Calendar | None = Field(default=None, description="the 教学日历's start date and weekly hours")
+    standard: Standard | None = Field(default=None, description="the 课程标准's written parts")
     credits: int | None = Field(default=None, ge=1, le=20, description="学分; without it, one per 16 学时")
+
+    @field_validator("standard")
+    @classmethod
+    def _ideology_per_project(cls, standard: Standard | None, info: ValidationInfo) -> Standard | None:
+        if standard is None:
+            return standard
+        slugs = [p.slug for p in info.data.get("projects", [])]
+        given = [i.project for i in standard.ideology]
+        if sorted(given) != sorted(slugs):
+            missing, unknown = sorted(set(slugs) - set(given)), sorted(set(given) - set(slugs))
+            raise ValueError("ideology needs one entry per project"
+                             + (f"; missing {', '.join(missing)}" if missing else "")
+                             + (f"; unknown {', '.join(unknown)}" if unknown else "")
+                             + ("; a project is listed twice" if len(given) != len(set(given)) else ""))
+        return standard
 
     @field_validator("sessions")
     @classmethod
