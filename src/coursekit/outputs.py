@@ -64,6 +64,14 @@ def record_outputs(kind: str, record: Any) -> list[Output]:
     return [Output(base + h.suffix, h.fmt, h.teacher, h.label) for h in k.handouts]
 
 
+SELF_ASSESSMENT = "项目实训自评互评表.docx"
+
+
+def project_outputs(slug: str) -> list[Output]:
+    """Files made once per project: the 项目实训 自评 / 互评 form (students fill it in)."""
+    return [Output(f"{slug}/{SELF_ASSESSMENT}", "docx", False, "项目实训自评 / 互评表")]
+
+
 def pack_outputs(slug: str) -> list[Output]:
     """A project's 教学包: student files only, and everything for teachers."""
     return [Output(f"{slug}.zip", "zip", False, "教学包"),

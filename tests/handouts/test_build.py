@@ -21,6 +21,7 @@ EXPECTED = {
     "01-alpha/worksheets/all-fields.teacher.pdf", "01-alpha/sops/daily.xlsx", "01-alpha/sops/daily.pdf",
     "01-alpha/cases/made-up.pdf", "01-alpha/cases/made-up.teacher.pdf", "01-alpha.zip", "01-alpha.teacher.zip",
     "02-beta.zip", "02-beta.teacher.zip", "schedule.xlsx", "schedule.pdf", "01-alpha/lessonplans/01-1-教案.docx",
+    "01-alpha/项目实训自评互评表.docx", "02-beta/项目实训自评互评表.docx",
 }
 
 
@@ -101,8 +102,8 @@ def test_project_zips(fixture_pack) -> None:
         assert zf.read("项目1-第一个项目-教学包/worksheets/all-fields.pdf") == \
             (out / "01-alpha/worksheets/all-fields.pdf").read_bytes()
     assert names == {"项目1-第一个项目-教学包/" + n for n in (
-        "目录.txt", "worksheets/all-fields.pdf", "worksheets/all-fields.docx", "sops/daily.xlsx", "sops/daily.pdf",
-        "cases/made-up.pdf")}
+        "目录.txt", "项目实训自评互评表.docx", "worksheets/all-fields.pdf", "worksheets/all-fields.docx",
+        "sops/daily.xlsx", "sops/daily.pdf", "cases/made-up.pdf")}
     label = load(FIXTURE).get("worksheets", "all-fields").label
     assert f"{label} 全字段工作单：all-fields.pdf、all-fields.docx" in listing
     with zipfile.ZipFile(out / "01-alpha.teacher.zip") as zf:
@@ -110,7 +111,7 @@ def test_project_zips(fixture_pack) -> None:
     assert {"worksheets/all-fields.teacher.pdf", "cases/made-up.teacher.pdf", "worksheets/all-fields.pdf",
             "lessonplans/01-1-教案.docx"} <= teacher
     with zipfile.ZipFile(out / "02-beta.zip") as zf:   # a case taught in two projects is in both packs
-        assert [n.split("/", 1)[1] for n in zf.namelist()] == ["目录.txt", "cases/made-up.pdf"]
+        assert [n.split("/", 1)[1] for n in zf.namelist()] == ["目录.txt", "项目实训自评互评表.docx", "cases/made-up.pdf"]
 
 
 def test_zips_are_reproducible(fixture_pack, tmp_path: Path) -> None:

@@ -29,11 +29,12 @@ def convert_all(files: list[Path], tmp_path: Path) -> dict[str, str]:
 def test_fixture_documents_convert(fixture_pack, tmp_path: Path) -> None:
     out, _ = fixture_pack
     files = sorted(out.rglob("*.docx")) + sorted(out.rglob("*.xlsx"))
-    assert len(files) == 4
+    assert len(files) == 6
     texts = convert_all(files, tmp_path)
     assert "全字段工作单" in texts["all-fields.docx"] and "SWOT矩阵" in texts["all-fields.docx"]
     assert "每日运营SOP" in texts["daily.xlsx"] and "早安问候" in texts["daily.xlsx"]
     assert "任务一" in texts["schedule.xlsx"]
+    assert "小组互评" in texts["项目实训自评互评表.docx"]
     assert "教学过程" in texts["01-1-教案.docx"] and "合计75分钟" in texts["01-1-教案.docx"]
 
 

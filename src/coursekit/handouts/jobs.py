@@ -85,6 +85,13 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
                 by_rel[out.rel] = job
                 if _selected(sel, kind, record) and sel.wants(out):
                     jobs[out.rel] = job
+    for slug in reg.projects:
+        for out in paths.project_outputs(slug):
+            key = digest(base, "selfassess", slug, reg.course, reg.project_pages.get(slug),
+                         [w for w in reg.in_project(kinds.WORKSHEETS.name, slug)])
+            by_rel[out.rel] = Job(out.rel, "selfassess", slug, out.fmt, out.teacher, key)
+            if sel.ids is None and (sel.projects is None or slug in sel.projects) and sel.wants(out):
+                jobs[out.rel] = by_rel[out.rel]
     if sel.ids is None and sel.projects is None:
         for out in paths.schedule_outputs():
             if sel.wants(out):
@@ -158,13 +165,16 @@ def _add_pack(jobs: dict[str, Job], by_rel: dict[str, Job], reg: Registry, base:
     """A project's zip and, as non-output jobs, the member files it needs."""
     folder = pack_folder(reg, slug, out.teacher)
     members: list[tuple[str, str, str]] = []
+    for member in paths.visible(paths.project_outputs(slug), out.teacher):
+        members.append((f"{folder}/{PurePosixPath(member.rel).name}", member.rel, by_rel[member.rel].key))
+        jobs.setdefault(member.rel, Job(**{**by_rel[member.rel].__dict__, "output": False}))
     for kind in (k.name for k in paths.handout_kinds()):
         for record in reg.in_project(kind, slug):
             for member in paths.visible(paths.record_outputs(kind, record), out.teacher):
                 name = f"{folder}/{kind}/{PurePosixPath(member.rel).name}"
                 members.append((name, member.rel, by_rel[member.rel].key))
                 jobs.setdefault(member.rel, Job(**{**by_rel[member.rel].__dict__, "output": False}))
-    if not members:
+    if len(members) == len(paths.project_outputs(slug)):  # the form alone: the project has no records yet
         return
     key = digest(base, "pack", out.teacher, [(name, key) for name, _, key in members],
                  listing(reg, slug, out.teacher))
@@ -175,6 +185,8 @@ def listing(reg: Registry, slug: str, teacher: bool) -> str:
     """``目录.txt`` of a project's zip: which file is which worksheet, SOP or case."""
     project = reg.projects[slug]
     lines = [f"{reg.course.title}　项目{project.number}　{project.title}　教学包" + ("（教师版）" if teacher else ""), ""]
+    lines += [f"{o.label}：{PurePosixPath(o.rel).name}" for o in paths.visible(paths.project_outputs(slug), teacher)]
+    lines.append("")
     for k in paths.handout_kinds():
         kind = k.name
         records = reg.in_project(kind, slug)

@@ -26,6 +26,11 @@ def render(job: Job, reg: Registry, templates: Path, dest: Path) -> None:
     conv = None if job.lang == DEFAULT else converter(reg.root)
     if job.kind == "book":
         write_book(reg, templates, job.id, dest, job.lang, conv)
+    elif job.kind == "selfassess":
+        from .selfassess import write_selfassess_docx
+        write_selfassess_docx(reg, job.id, dest, job.lang)
+        if conv is not None:
+            convert_office(dest, conv)
     elif job.kind == "standard":
         from .standard import document as standard_document
         from .standard import write_standard_docx
