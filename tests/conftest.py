@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import json
 import re
 import shutil
 import subprocess
@@ -148,6 +149,8 @@ def teacher_fragments(reg: Any, *, pages: bool, squash: Callable[[str], str] = s
         for r in reg.records[k.name].values():
             texts += kinds.teacher_texts(k, r)
             visible.append(kinds.student_part(k, r).model_dump_json(exclude=hidden))
+    # front matter is shown to students (the task header's objectives and key points): quoting it is allowed
+    visible += [json.dumps(page.meta, ensure_ascii=False, default=str) for page in reg.pages.values()]
     if pages:
         texts += [line for page in reg.pages.values() for line in teacher_blocks(page.body)]
         visible += [strip_teacher_blocks(page.body) for page in reg.pages.values()]
