@@ -22,7 +22,7 @@ MARKUP = (f'<script>alert("{MARK}")</script><img src=x onerror="alert(\'{MARK}\'
           f'</w:t></w:r><w:r><w:t>{MARK}&amp;<b>粗</b>')
 FORMULA = '=HYPERLINK("http://198.51.100.7/","点我")'
 AT_FORMULA = "@SUM(1,1)"
-FIELDS = {"U——用（发挥优势）": MARKUP, "E——成（抓住机会）": FORMULA, "S——停（停止或弥补劣势）": AT_FORMULA}
+FIELDS = {"U——用（发挥优势，Use）": MARKUP, "E——成（抓住机会，Exploit）": FORMULA, "S——停（停止或弥补劣势，Stop）": AT_FORMULA}
 
 
 @pytest.fixture

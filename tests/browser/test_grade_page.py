@@ -37,7 +37,7 @@ def _word_handins(browser: Browser, base: str, dest: Path) -> list[Path]:
     out = []
     for name, number in WORD:
         fill_student(ws, name, "电商2301", number)
-        ws.get_by_label("U——用（发挥优势）").fill(f"{name}：发挥文案优势")
+        ws.get_by_label("U——用（发挥优势，Use）").fill(f"{name}：发挥文案优势")
         with page.expect_download() as info:
             ws.get_by_role("button", name="下载 Word").click()
         path = dest / f"{number}-{info.value.suggested_filename}"

@@ -170,13 +170,13 @@ def test_gradebook_layout_scores_and_injection(page: Page, specs: list[dict[str,
     assert len(zhang["提交时间"]) == 16 and zhang["提交时间"][:4] == "2026"
     assert zhang["SWOT 矩阵·S——优势"] == "会写文案" and zhang["SWOT 矩阵·T——威胁"] == SCRIPT
     assert "gone：删掉的栏目" in zhang[OTHER] and "旧问题（旧版本）：旧答案" in zhang[OTHER]
-    assert "\ufffd" in zhang["E——成（抓住机会）"] and "\u0001" not in zhang["E——成（抓住机会）"]
+    assert "\ufffd" in zhang["E——成（抓住机会，Exploit）"] and "\u0001" not in zhang["E——成（抓住机会，Exploit）"]
     conclusion = zhang["结论：我是否适合从事社群运营岗位？为什么？"]
     assert len(conclusion) <= 32767 and conclusion.endswith("已截断，完整内容见原文件）")
     # hostile text stays text: value as typed, quote prefix, and no formula anywhere but ours
-    assert zhang["U——用（发挥优势）"] == FORMULA
-    assert swot.cell(row=3, column=col["U——用（发挥优势）"]).quotePrefix
-    assert swot.cell(row=3, column=col["S——停（停止或弥补劣势）"]).quotePrefix
+    assert zhang["U——用（发挥优势，Use）"] == FORMULA
+    assert swot.cell(row=3, column=col["U——用（发挥优势，Use）"]).quotePrefix
+    assert swot.cell(row=3, column=col["S——停（停止或弥补劣势，Stop）"]).quotePrefix
     assert zhang["评语"] == "=1+1 写得好" and swot.cell(row=3, column=col["评语"]).data_type == "s"
     with zipfile.ZipFile(BytesIO(data)) as z:
         xml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))

@@ -52,10 +52,10 @@ def test_word_file_reads_back_exactly(page: Page, served_site: str, tmp_path: Pa
     ws = worksheet(page, "swot-talent")
     assert not any("fflate" in u or "ck-docx" in u for u in requests), "the Word writer must load only on click"
     fill_student(ws, "王小明", "电商2301", "07")
-    ws.get_by_label("U——用（发挥优势）").fill(LONG)
-    ws.get_by_label("S——停（停止或弥补劣势）").fill(TRICKY)
+    ws.get_by_label("U——用（发挥优势，Use）").fill(LONG)
+    ws.get_by_label("S——停（停止或弥补劣势，Stop）").fill(TRICKY)
     ws.get_by_label("SWOT 矩阵 S——优势").fill("会写文案\n会剪视频 🎬")
-    ws.get_by_label("E——成（抓住机会）").fill("=HYPERLINK(\"http://x\")")
+    ws.get_by_label("E——成（抓住机会，Exploit）").fill("=HYPERLINK(\"http://x\")")
     path = download(page, ws, "下载 Word", tmp_path)
     assert path.name == "电商2301-07-王小明-swot-talent.docx"
     assert any(u.endswith("/assets/vendor/fflate/fflate.min.js") for u in requests)
@@ -69,8 +69,8 @@ def test_word_file_reads_back_exactly(page: Page, served_site: str, tmp_path: Pa
     assert sub.version == ws.get_attribute("data-version")
 
     document = docx.Document(str(path))  # and Word's visible text says the same
-    assert _paragraph_after(document, "U——用（发挥优势）") == LONG
-    assert _paragraph_after(document, "S——停（停止或弥补劣势）") == TRICKY
+    assert _paragraph_after(document, "U——用（发挥优势，Use）") == LONG
+    assert _paragraph_after(document, "S——停（停止或弥补劣势，Stop）") == TRICKY
     assert "王小明" in document.paragraphs[1].text and "电商2301" in document.paragraphs[1].text
     swot = document.tables[0]
     assert swot.cell(1, 1).text == "S——优势\n会写文案\n会剪视频 🎬"
@@ -148,7 +148,7 @@ def test_print_shows_answers_and_the_student(page: Page, served_site: str, tmp_p
     page.goto(served_site + LESSON)
     ws = worksheet(page, "swot-talent")
     fill_student(ws, "孙七", "电商2303", "33")
-    ws.get_by_label("U——用（发挥优势）").fill("打印出来的答案第一行\n打印出来的第二行")
+    ws.get_by_label("U——用（发挥优势，Use）").fill("打印出来的答案第一行\n打印出来的第二行")
     ws.get_by_label("SWOT 矩阵 W——劣势").fill("不会做表格")
     wait_saved(ws)
     page.evaluate("""() => { const ws = document.querySelector('[data-worksheet="swot-talent"]');
@@ -171,8 +171,8 @@ def test_copy_as_text(page: Page, served_site: str) -> None:
     page.goto(served_site + LESSON)
     ws = worksheet(page, "swot-talent")
     fill_student(ws, "周八", "电商2301", "8")
-    ws.get_by_label("U——用（发挥优势）").fill("发挥沟通优势")
+    ws.get_by_label("U——用（发挥优势，Use）").fill("发挥沟通优势")
     ws.get_by_role("button", name="复制为文本").click()
     expect(ws.locator(".ck-ws-status")).to_contain_text("已复制")
     text = ws.locator(".ck-copy-box textarea").input_value()
-    assert "姓名：周八" in text and "U——用（发挥优势）：\n发挥沟通优势" in text
+    assert "姓名：周八" in text and "U——用（发挥优势，Use）：\n发挥沟通优势" in text

@@ -137,7 +137,7 @@ def test_answers_from_an_older_version_are_kept(page: Page, served_site: str) ->
     page.evaluate("rec => localStorage.setItem('ck:ws:swot-talent', JSON.stringify(rec))", old)
     page.reload()
     ws = worksheet(page, "swot-talent")
-    expect(ws.get_by_label("U——用（发挥优势）")).to_have_value("保留的对策")
+    expect(ws.get_by_label("U——用（发挥优势，Use）")).to_have_value("保留的对策")
     expect(ws.get_by_label("SWOT 矩阵 S——优势")).to_have_value("优势")
     panel = ws.locator(".ck-old")
     expect(panel).to_contain_text("旧版本答案")
@@ -154,7 +154,7 @@ def test_answers_from_an_older_version_are_kept(page: Page, served_site: str) ->
 def test_clearing_asks_first(page: Page, served_site: str) -> None:
     page.goto(f"{served_site}/modules/01-preparation/3-professional/")
     ws = worksheet(page, "swot-talent")
-    box = ws.get_by_label("U——用（发挥优势）")
+    box = ws.get_by_label("U——用（发挥优势，Use）")
     box.fill("不要丢")
     wait_saved(ws)
     ws.locator(".ck-more > summary").click()
@@ -165,7 +165,7 @@ def test_clearing_asks_first(page: Page, served_site: str) -> None:
     ws.get_by_role("button", name="清空本表答案").click()
     expect(box).to_have_value("")
     page.reload()
-    expect(worksheet(page, "swot-talent").get_by_label("U——用（发挥优势）")).to_have_value("")
+    expect(worksheet(page, "swot-talent").get_by_label("U——用（发挥优势，Use）")).to_have_value("")
 
 
 def test_storage_failure_shows_a_warning_and_export_still_works(browser: Browser, served_site: str,
@@ -179,7 +179,7 @@ def test_storage_failure_shows_a_warning_and_export_still_works(browser: Browser
     expect(ws.locator(".ck-storage-warning")).to_be_visible()
     expect(ws.locator(".ck-storage-warning")).to_contain_text("存储空间已满")
     fill_student(ws, "李四", "电商2302", "12")
-    ws.get_by_label("U——用（发挥优势）").fill("存不下也能导出")
+    ws.get_by_label("U——用（发挥优势，Use）").fill("存不下也能导出")
     with page.expect_download() as info:
         ws.get_by_role("button", name="下载 Word").click()
     path = tmp_path / info.value.suggested_filename

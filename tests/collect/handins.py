@@ -35,8 +35,8 @@ def _zhang(browser: Browser, base: str, h: Handins) -> None:
     fill_student(ws, "张三", "电商2301", "01")
     ws.get_by_label("SWOT 矩阵 S——优势").fill(SWOT_ZHANG["swot"]["s"])
     ws.get_by_label("SWOT 矩阵 T——威胁").fill(SWOT_ZHANG["swot"]["t"])
-    for fid, label in (("use", "U——用（发挥优势）"), ("stop", "S——停（停止或弥补劣势）"),
-                       ("exploit", "E——成（抓住机会）"), ("avoid", "E——避（规避威胁）")):
+    for fid, label in (("use", "U——用（发挥优势，Use）"), ("stop", "S——停（停止或弥补劣势，Stop）"),
+                       ("exploit", "E——成（抓住机会，Exploit）"), ("avoid", "D——御（抵御威胁，Defend）")):
         ws.get_by_label(label).fill(SWOT_ZHANG[fid])
     ws.get_by_label("结论：我是否适合从事社群运营岗位？为什么？").fill("旧结论：还要想想")
     (h.folder / "第一次").mkdir()
@@ -69,7 +69,7 @@ def _li(browser: Browser, base: str, h: Handins) -> None:
     page.goto(homework_url(base, ("swot-talent",)))
     ws = worksheet(page, "swot-talent")
     fill_student(ws, "李四", "电商2301", "02")
-    ws.get_by_label("U——用（发挥优势）").fill(LONG)
+    ws.get_by_label("U——用（发挥优势，Use）").fill(LONG)
     wait_saved(ws)
     h.files["li-backup"] = download(page, ws, "备份全部答案（JSON）", h.folder).name
     page.wait_for_timeout(20)

@@ -215,7 +215,7 @@ def test_word_text_edited_after_export_counts(handin_copy, tmp_path: Path) -> No
     h = handin_copy
     path = h.folder / h.files["zhang-swot"]
     doc = docx.Document(str(path))
-    _answer_after(doc, "U——用（发挥优势）").text = "在 Word 里改写的答案"
+    _answer_after(doc, "U——用（发挥优势，Use）").text = "在 Word 里改写的答案"
     doc.save(str(path))
     lead = h.folder / h.files["zhang-lead"]
     doc = docx.Document(str(lead))
@@ -233,9 +233,9 @@ def test_word_text_edited_after_export_counts(handin_copy, tmp_path: Path) -> No
     sheet = book[_title(swot)[:31]]
     head = [c.value for c in sheet[1]]
     row = next(dict(zip(head, r)) for r in sheet.iter_rows(min_row=2, values_only=True) if r[1] == "01")
-    assert row["U——用（发挥优势）"] == "在 Word 里改写的答案"
-    assert row["核对提示"] == "学生在 Word 里改过：U——用（发挥优势）（已按 Word 正文记录）"
-    assert row["S——停（停止或弥补劣势）"] == SWOT_ZHANG["stop"]
+    assert row["U——用（发挥优势，Use）"] == "在 Word 里改写的答案"
+    assert row["核对提示"] == "学生在 Word 里改过：U——用（发挥优势，Use）（已按 Word 正文记录）"
+    assert row["S——停（停止或弥补劣势，Stop）"] == SWOT_ZHANG["stop"]
     lm = reg.get("worksheets", "lead-magnet-design")
     sheet = book[_title(lm)[:31]]
     head = [c.value for c in sheet[1]]
