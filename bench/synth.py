@@ -11,6 +11,7 @@ Every scale, 1× included, uses that same shape, so figures compare like with li
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 from pathlib import Path
@@ -82,6 +83,8 @@ def make_course(k: int, dest: Path, prune: bool = True) -> dict[str, int]:
             course["projects"].append({**p, "slug": renames[p["slug"]], "number": p["number"] + 6 * (v - 1),
                                        "title": f"{p['title']}（第{v}册）"})
             _copy_project(dest, p["slug"], renames[p["slug"]], f"-v{v:02d}")
+        ideology = (course.get("standard") or {}).get("ideology") or []
+        ideology += [{**copy.deepcopy(i), "project": renames[i["project"]]} for i in list(ideology) if i["project"] in renames]
         _copy_records(dest, renames, f"-v{v:02d}")
     (dest / "data" / "course.yml").write_text(yaml.safe_dump(course, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _write_nav(dest, k, [p["slug"] for p in projects], prune)
@@ -97,6 +100,7 @@ def _copy_project(dest: Path, slug: str, new_slug: str, suffix: str) -> None:
         text = page.read_text(encoding="utf-8")
         text = re.sub(rf"^project: {slug}$", f"project: {new_slug}", text, count=1, flags=re.M)
         text = MACRO_ID.sub(lambda m: f'{m.group(1)}("{m.group(2)}{suffix}"', text)
+        text = re.sub(r'^\{\{ quiz\("[^"]*"\) \}\}$', "", text, flags=re.M)  # a bank's quiz is on its own page only
         (out_dir / page.name).write_text(text, encoding="utf-8")
 
 

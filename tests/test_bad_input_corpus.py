@@ -81,7 +81,7 @@ _case('yaml-tab', G + 'tabbed.yml', 1,
       'data/glossary/tabbed.yml:3 [yaml-syntax] YAML syntax error: found a tab character that violates indentation; indent with spaces, never tabs')
 _case('yaml-bom', G + 'with-bom.yml', 1,
       'data/glossary/with-bom.yml:1 [schema] project: required field is missing; add it',
-      "data/glossary/with-bom.yml:4 [schema] projet: unknown field 'projet'; did you mean 'project'? allowed: id, term, aliases, english, definition, related, project")
+      "data/glossary/with-bom.yml:4 [schema] projet: unknown field 'projet'; did you mean 'project'? allowed: id, term, aliases, avoid, english, definition, related, project")
 _case('yaml-two-documents', G + 'twice.yml', 1,
       'data/glossary/twice.yml:3 [yaml-syntax] YAML syntax error: but found another document; check indentation and quoting')
 _case('yaml-utf16', G + 'utf16.yml', 1,
@@ -201,7 +201,7 @@ _case('data-subfolder', G + 'old/old-term.yml', 1,
       'data/glossary/old/old-term.yml [data-subfolder] records must sit directly in data/glossary/; move it up')
 _case('data-unknown-folder', 'data/glosary/lost-term.yml', 1,
       'data/glosary/lost-term.yml [data-subfolder] data/glosary/ is not a data folder, so this file is ignored; '
-      'did you mean data/glossary/? records go in data/<kind>/ (bibliography, worksheets, sops, cases, glossary, questions)')
+      'did you mean data/glossary/? records go in data/<kind>/ (bibliography, worksheets, sops, cases, glossary, questions, lessonplans)')
 _case('data-unknown-extension', G + 'notes.txt', 1,
       'data/glossary/notes.txt [file-name] only records (<id>.yml) belong in data/glossary/, so this file is '
       'ignored; rename or move it')

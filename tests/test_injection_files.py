@@ -16,6 +16,8 @@ import docx
 import openpyxl
 import pytest
 import yaml
+
+from coursekit import outputs
 from pypdf import PdfReader
 
 from conftest import copy_course, run
@@ -44,12 +46,14 @@ def test_word_shows_the_payload_as_text(files: Path) -> None:
         document = docx.Document(str(path))
         text = "\n".join([p.text for p in document.paragraphs] +
                          [c.text for t in document.tables for row in t.rows for c in row.cells])
-        assert SCRIPT in text, path.name
+        # a project's 自评 / 互评 form shows only its worksheets' titles: none in the fixture's second project
+        shows_data = not (path.name == outputs.SELF_ASSESSMENT and "完成工作单" not in text)
+        assert SCRIPT in text or not shows_data, path.name
         with zipfile.ZipFile(path) as z:
             rels = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".rels"))
             body = z.read("word/document.xml").decode()
         assert "javascript:" not in rels and 'TargetMode="External"' not in rels
-        assert "<script" not in body and "&lt;script&gt;" in body
+        assert "<script" not in body and ("&lt;script&gt;" in body or not shows_data)
         assert "<w:hyperlink" not in body
 
 

@@ -24,8 +24,8 @@ def test_every_record_has_all_its_files(real_pack) -> None:
     reg = load(ROOT)
     expected = {o.rel for kind in (k.name for k in paths.handout_kinds()) for r in reg.records[kind].values()
                 for o in paths.record_outputs(kind, r)}
-    expected |= {o.rel for o in paths.schedule_outputs()}
-    expected |= {o.rel for slug in reg.projects for o in paths.pack_outputs(slug)
+    expected |= {o.rel for o in paths.schedule_outputs() + paths.calendar_outputs() + paths.standard_outputs()}
+    expected |= {o.rel for slug in reg.projects for o in paths.pack_outputs(slug) + paths.project_outputs(slug)
                  if any(reg.in_project(k.name, slug) for k in paths.handout_kinds())}
     made = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert made == expected
@@ -38,18 +38,23 @@ def test_student_files_hold_no_teacher_text(real_pack) -> None:
     handed_out = [k for k in kinds.ALL if k.handouts]  # the pack holds these kinds' files only
     fragments = teacher_fragments(load(ROOT), pages=False, squash=flat, of=handed_out)
     assert len(fragments) > 50
+    reg = load(ROOT)
+    teacher_files = {o.rel for k in paths.handout_kinds() for r in reg.records[k.name].values()
+                     for o in paths.record_outputs(k.name, r) if o.teacher}
+    teacher_files |= {o.rel for o in paths.calendar_outputs() + paths.standard_outputs() if o.teacher}
     student, teacher = [], []
     for path in sorted(out.rglob("*")):
+        side = teacher if path.relative_to(out).as_posix() in teacher_files else student  # as outputs.py declares
         if path.suffix == ".pdf":
-            (teacher if ".teacher." in path.name else student).append(flat(pdf_text(path)))
+            side.append(flat(pdf_text(path)))
         elif path.suffix == ".docx":
             d = docx.Document(str(path))
-            student.append(flat("".join([p.text for p in d.paragraphs] +
-                                        [c.text for t in d.tables for r in t.rows for c in r.cells])))
+            side.append(flat("".join([p.text for p in d.paragraphs] +
+                                     [c.text for t in d.tables for r in t.rows for c in r.cells])))
         elif path.suffix == ".xlsx":
             wb = openpyxl.load_workbook(path)
-            student.append(flat("".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True)
-                                        for v in row if v is not None)))
+            side.append(flat("".join(str(v) for ws in wb for row in ws.iter_rows(values_only=True)
+                                     for v in row if v is not None)))
     everything = "\n".join(student)
     leaked = [f for f in fragments if f in everything]
     assert leaked == []
