@@ -13,7 +13,7 @@ from docx.shared import Mm, Pt
 from .. import blueprint
 from ..handouts.docx import add_markdown_inline
 from ..handouts.docxmd import add_markdown
-from ..handouts.docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup
+from ..handouts.docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup, styled
 from ..handouts.fonts import DEFAULT, face
 from ..models.question import LETTERS, TYPE_NAMES
 from ..registry import Registry
@@ -43,13 +43,7 @@ def _doc(reg: Registry, title: str, running: str, lang: str) -> Any:
 
 
 def _run(para: Any, text: str, bold: bool = False, color: Any = None, size: float | None = None) -> Any:
-    run = para.add_run(text)
-    run.bold = bold or None
-    if color is not None:
-        run.font.color.rgb = color
-    if size:
-        run.font.size = Pt(size)
-    return run
+    return styled(para.add_run(text), bold, color, size)
 
 
 def _table(doc: Any, header: list[str], rows: list[list[str]], first_mm: float | None = None) -> Any:

@@ -21,7 +21,7 @@ from ..registry import Registry
 from ..render import cn_number
 from . import layout
 from .docxmd import add_inline, add_markdown
-from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup, shade
+from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup, shade, styled
 from .fonts import DEFAULT, face
 
 log = logging.getLogger(__name__)
@@ -37,13 +37,13 @@ def write_worksheet_docx(reg: Registry, ws: Any, dest: Path, lang: str = DEFAULT
     doc.core_properties.author = f"{reg.course.title}编写组"
     doc.core_properties.language = face(lang).tag
     kicker = doc.add_paragraph()
-    _styled(kicker.add_run("工作单" + (f"　{ws.label}" if ws.label else "")), bold=True, color=ACCENT, size=9)
+    styled(kicker.add_run("工作单" + (f"　{ws.label}" if ws.label else "")), bold=True, color=ACCENT, size=9)
     doc.add_paragraph(ws.title, style="Title")
     meta = doc.add_paragraph()
-    _styled(meta.add_run(f"项目{project.number}　{project.title}　·　建议用时 {ws.minutes} 分钟"), color=GREY, size=9)
+    styled(meta.add_run(f"项目{project.number}　{project.title}　·　建议用时 {ws.minutes} 分钟"), color=GREY, size=9)
     _name_line(doc)
     purpose = doc.add_paragraph()
-    _styled(purpose.add_run("目的："), bold=True)
+    styled(purpose.add_run("目的："), bold=True)
     add_markdown_inline(purpose, ws.purpose)
     doc.add_paragraph("填写说明", style="Heading 3")
     add_markdown(doc, ws.instructions)
@@ -56,7 +56,7 @@ def write_worksheet_docx(reg: Registry, ws: Any, dest: Path, lang: str = DEFAULT
         add_markdown(doc, ws.example)
     if ws.sources:
         para = doc.add_paragraph()
-        _styled(para.add_run("资料来源：" + "；".join(reg.get(kinds.BIBLIOGRAPHY.name, s).title for s in ws.sources)),
+        styled(para.add_run("资料来源：" + "；".join(reg.get(kinds.BIBLIOGRAPHY.name, s).title for s in ws.sources)),
                 color=GREY, size=8.5)
     doc.save(str(dest))
 
@@ -64,16 +64,6 @@ def write_worksheet_docx(reg: Registry, ws: Any, dest: Path, lang: str = DEFAULT
 def add_markdown_inline(para: Any, text: str) -> None:
     """Append one paragraph of Markdown to an existing paragraph."""
     add_inline(para, lxml.html.fragment_fromstring(str(md_inline(text)) or " ", create_parent="span"))
-
-
-def _styled(run: Any, bold: bool = False, color: Any = None, size: float | None = None) -> Any:
-    """Bold, colour and size of a run; returns the run."""
-    run.bold = bold or None
-    if color is not None:
-        run.font.color.rgb = color
-    if size:
-        run.font.size = Pt(size)
-    return run
 
 
 def _name_line(doc: Any) -> None:
@@ -92,13 +82,13 @@ def _field(doc: Any, field: Any) -> None:
     label = doc.add_paragraph()
     label.paragraph_format.keep_with_next = True
     label.paragraph_format.space_before = Pt(6)
-    _styled(label.add_run(field.label), bold=True)
+    styled(label.add_run(field.label), bold=True)
     if getattr(field, "placeholder", ""):
-        _styled(label.add_run(f"（{field.placeholder}）"), color=GREY, size=9)
+        styled(label.add_run(f"（{field.placeholder}）"), color=GREY, size=9)
     if field.hint:
         hint = doc.add_paragraph()
         hint.paragraph_format.keep_with_next = True
-        _styled(hint.add_run(field.hint), color=GREY, size=9)
+        styled(hint.add_run(field.hint), color=GREY, size=9)
     ANSWER_SPACE[field.kind](doc, field)
 
 
@@ -127,13 +117,13 @@ def _table(doc: Any, field: Any) -> None:
     table.style = "Table Grid"
     heads = ([""] if labels else []) + list(field.columns)
     for cell, text in zip(table.rows[0].cells, heads):
-        _styled(cell.paragraphs[0].add_run(text), bold=True)
+        styled(cell.paragraphs[0].add_run(text), bold=True)
     repeat_header(table.rows[0])
     for label in labels or [None] * (field.rows or 0):
         row = table.add_row()
         keep_row(row, layout.row_height_mm(field))
         if label is not None:
-            _styled(row.cells[0].paragraphs[0].add_run(label), bold=True)
+            styled(row.cells[0].paragraphs[0].add_run(label), bold=True)
             shade(row.cells[0], "F5F5F5")
     fit_width(table, 28 if labels else None)
 
@@ -143,17 +133,17 @@ def _matrix(doc: Any, field: Any) -> None:
     table = doc.add_table(rows=3, cols=3)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells[1:], field.columns):
-        _styled(cell.paragraphs[0].add_run(text), bold=True)
+        styled(cell.paragraphs[0].add_run(text), bold=True)
     repeat_header(table.rows[0])
     for r in range(2):
         row = table.rows[r + 1]
         keep_row(row, layout.MATRIX_CELL_MM)
-        _styled(row.cells[0].paragraphs[0].add_run(field.rows[r]), bold=True)
+        styled(row.cells[0].paragraphs[0].add_run(field.rows[r]), bold=True)
         shade(row.cells[0], "F5F5F5")
         for cell, q in zip(row.cells[1:], field.quadrants[r * 2:r * 2 + 2]):
-            _styled(cell.paragraphs[0].add_run(q.label), bold=True, color=ACCENT)
+            styled(cell.paragraphs[0].add_run(q.label), bold=True, color=ACCENT)
             if q.hint:
-                _styled(cell.add_paragraph().add_run(q.hint), color=GREY, size=9)
+                styled(cell.add_paragraph().add_run(q.hint), color=GREY, size=9)
     fit_width(table, 30)
 
 
@@ -171,13 +161,13 @@ def _rating(doc: Any, field: Any) -> None:
     table = doc.add_table(rows=1, cols=2 + high - low)
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, ["评价项目", *map(str, range(low, high + 1))]):
-        _styled(cell.paragraphs[0].add_run(text), bold=True)
+        styled(cell.paragraphs[0].add_run(text), bold=True)
         cell.paragraphs[0].alignment = 1 if text != "评价项目" else 0
     repeat_header(table.rows[0])
     for item in field.items:
         row = table.add_row()
         keep_row(row, 8)
-        _styled(row.cells[0].paragraphs[0].add_run(item), bold=True)
+        styled(row.cells[0].paragraphs[0].add_run(item), bold=True)
         for cell in row.cells[1:]:
             cell.paragraphs[0].add_run("○")
             cell.paragraphs[0].alignment = 1
@@ -185,7 +175,7 @@ def _rating(doc: Any, field: Any) -> None:
     if field.scale_labels:
         ends = [f"{low} = {field.scale_labels[0]}"] + ([f"{high} = {field.scale_labels[1]}"]
                                                         if len(field.scale_labels) > 1 else [])
-        _styled(doc.add_paragraph().add_run("；".join(ends)), color=GREY, size=9)
+        styled(doc.add_paragraph().add_run("；".join(ends)), color=GREY, size=9)
 
 
 ANSWER_SPACE = {"text": _text, "textarea": _textarea, "table": _table, "matrix": _matrix,

@@ -158,3 +158,13 @@ def fit_width(table: Any, first_mm: float | None = None) -> None:
     for row in table.rows:
         for i, cell in enumerate(row.cells):
             cell.width = Mm(first_mm if first_mm and i == 0 else other)
+
+
+def styled(run: Any, bold: bool = False, color: Any = None, size: float | None = None) -> Any:
+    """Bold, colour and size (pt) of a run; returns the run."""
+    run.bold = bold or None
+    if color is not None:
+        run.font.color.rgb = color
+    if size:
+        run.font.size = Pt(size)
+    return run

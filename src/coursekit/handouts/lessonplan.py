@@ -21,9 +21,8 @@ from ..hours import as_hours
 from ..kinds.checks import task_page
 from ..registry import Registry
 from ..render import cn_number
-from .docx import _styled as styled
 from .docx import add_markdown_inline
-from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup
+from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup, styled
 from .fonts import DEFAULT, face
 from .schedule import embedded_records
 

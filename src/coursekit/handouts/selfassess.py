@@ -14,8 +14,8 @@ from docx import Document
 
 from .. import kinds
 from ..registry import Registry
-from .docx import _name_line, _styled
-from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, setup
+from .docx import _name_line
+from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, setup, styled
 from .fonts import DEFAULT, face
 from .lessonplan import grid
 
@@ -38,11 +38,11 @@ def write_selfassess_docx(reg: Registry, slug: str, dest: Path, lang: str = DEFA
     doc.core_properties.title = title
     doc.core_properties.author = f"{reg.course.title}编写组"
     doc.core_properties.language = face(lang).tag
-    _styled(doc.add_paragraph().add_run("项目实训"), bold=True, color=ACCENT, size=9)
+    styled(doc.add_paragraph().add_run("项目实训"), bold=True, color=ACCENT, size=9)
     doc.add_paragraph(title, style="Title")
     _name_line(doc)
     hint = doc.add_paragraph()
-    _styled(hint.add_run(f"每一项按“{LEVELS}”填写：先自评，再请同组一名同学互评，最后由教师评定。"), color=GREY, size=9)
+    styled(hint.add_run(f"每一项按“{LEVELS}”填写：先自评，再请同组一名同学互评，最后由教师评定。"), color=GREY, size=9)
     worksheets = reg.in_project(kinds.WORKSHEETS.name, slug)
     parts = [("一、实训成果", [f"完成工作单 {w.label + ' ' if w.label else ''}{w.title}" for w in worksheets])]
     if front is not None:

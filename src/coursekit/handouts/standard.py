@@ -18,8 +18,7 @@ from ..hours import as_hours
 from ..models.question import TYPE_NAMES
 from ..registry import Registry
 from ..render import cn_number, render
-from .docx import _styled as styled
-from .docxstyle import ACCENT, header_footer, setup
+from .docxstyle import ACCENT, header_footer, setup, styled
 from .fonts import DEFAULT, face
 from .htmlprint import context
 from .lessonplan import grid, numbered
