@@ -96,14 +96,18 @@ def test_restore_puts_jiebas_own_cut_back(tmp_path: Path) -> None:
 @pytest.mark.build
 def test_second_build_of_unchanged_content_cuts_nothing(course: Path, tmp_path: Path) -> None:
     cuts = course / ".cache/coursekit/jieba-cuts-mkdocs.marshal"
+    pinyin = course / ".cache/coursekit/pinyin-mkdocs.json"  # the query data's pinyin (search/pinyin.py)
     first = build("mkdocs.yml", tmp_path / "one", cwd=course)
     assert first.returncode == 0, first.stderr
-    written = cuts.stat().st_mtime_ns
+    written, spelt = cuts.stat().st_mtime_ns, pinyin.stat().st_mtime_ns
     second = build("mkdocs.yml", tmp_path / "two", cwd=course)
     assert second.returncode == 0, second.stderr
     assert cuts.stat().st_mtime_ns == written  # every text was in the cache: nothing cut, nothing to save
+    assert pinyin.stat().st_mtime_ns == spelt  # same titles and characters: pypinyin not asked
     index = "search/search_index.json"
     assert (tmp_path / "one" / index).read_bytes() == (tmp_path / "two" / index).read_bytes()
+    worker = [next((tmp_path / run).glob("assets/javascripts/workers/search.*.min.js")) for run in ("one", "two")]
+    assert worker[0].read_bytes() == worker[1].read_bytes()  # the query data from the cache is the same
 
     shutil.rmtree(course / ".cache")
     third = build("mkdocs.yml", tmp_path / "three", cwd=course)

@@ -56,3 +56,35 @@ def test_a_missing_pypinyin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pypinyin", None)  # import fails as if not installed
     with pytest.raises(RuntimeError, match="pypinyin is not installed.*make install"):
         pinyin.pinyin_data(["私域"], set())
+
+
+def test_the_cache_answers_the_next_build_without_pypinyin(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / ".cache" / "coursekit" / "pinyin-mkdocs.json"
+    first = pinyin.PinyinCache(path)(["私域", "复购率"], {"域"})
+    assert first == pinyin.pinyin_data(["私域", "复购率"], {"域"})
+    assert path.exists()
+
+    monkeypatch.setitem(sys.modules, "pypinyin", None)  # the next build: pypinyin is never imported
+    again = pinyin.PinyinCache(path)
+    assert again(["私域", "复购率"], {"域"}) == first
+    with pytest.raises(RuntimeError, match="pypinyin is not installed"):
+        again(["私域", "复购率"], {"域", "欲"})  # another character in the index: computed again
+
+
+def test_the_cache_keeps_only_what_this_build_asked_for(tmp_path) -> None:
+    path = tmp_path / "pinyin.json"
+    cache = pinyin.PinyinCache(path)
+    cache(["私域"], set())
+    cache(["私域"], set())
+    cache(["社群"], set())  # the Traditional index asks too: both kept
+    assert len(json.loads(path.read_text(encoding="utf-8"))) == 2
+    pinyin.PinyinCache(path)(["裂变"], set())  # the next build asked for one answer only
+    assert len(json.loads(path.read_text(encoding="utf-8"))) == 1
+
+
+def test_a_damaged_cache_only_costs_time(tmp_path) -> None:
+    path = tmp_path / "pinyin.json"
+    path.write_text("{not json", encoding="utf-8")
+    assert pinyin.PinyinCache(path)(["私域"], set())["words"] == [["私域", "si yu"]]
+    path.write_text(json.dumps({"x": 1}), encoding="utf-8")
+    assert pinyin.PinyinCache(path)(["私域"], set())["words"] == [["私域", "si yu"]]

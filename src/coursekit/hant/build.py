@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 
 from ..errors import CourseError
+from ..search.pinyin import PinyinData, pinyin_data
 from . import switch
 from .convert import Converter, converter
 from .html import convert_html
@@ -62,7 +63,8 @@ def finish_404(html: str, conv: Converter | None) -> str:
     return convert_page(switch.without_alternates(html), conv)
 
 
-def convert_site(config: Any, conv: Converter | None, reg: Registry, stock_search: bool = False) -> None:
+def convert_site(config: Any, conv: Converter | None, reg: Registry, stock_search: bool = False,
+                 pinyin: PinyinData = pinyin_data) -> None:
     """After the other plugins: the course's own assets, then the search index and query rewrite."""
     if conv is None:
         return
@@ -73,10 +75,10 @@ def convert_site(config: Any, conv: Converter | None, reg: Registry, stock_searc
             dest = site_dir / folder / src.name
             if src.suffix in (".js", ".css") and dest.exists():
                 dest.write_text(conv.convert(dest.read_text(encoding="utf-8")), encoding="utf-8")
-    _convert_search(site_dir, conv, reg, stock_search)
+    _convert_search(site_dir, conv, reg, stock_search, pinyin)
 
 
-def _convert_search(site_dir: Path, conv: Converter, reg: Registry, stock_search: bool) -> None:
+def _convert_search(site_dir: Path, conv: Converter, reg: Registry, stock_search: bool, pinyin: PinyinData) -> None:
     """Convert the index word by word and give the worker the Traditional query data."""
     from ..search import index as index_mod
     from ..search import worker
@@ -91,7 +93,7 @@ def _convert_search(site_dir: Path, conv: Converter, reg: Registry, stock_search
     if stock_search:
         return
     try:
-        data = prelude_data(reg, index, conv, vocabulary)
+        data = prelude_data(reg, index, conv, vocabulary, pinyin)
         worker.install(site_dir, data)
     except CourseError as exc:
         raise PluginError(f"course content has problems:\n{exc}") from None

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..registry import Registry
-from ..search.pinyin import pinyin_data, title_words
+from ..search.pinyin import PinyinData, pinyin_data, title_words
 from ..search.query import CJK_BLOCKS, STOPWORDS, alias_groups, han_chars
 from .convert import Converter
 
@@ -79,7 +79,8 @@ def char_pairs(index_chars: set[str]) -> str:
     return "".join(c + t for c, t in _to_traditional().items() if t in index_chars and c not in index_chars)
 
 
-def prelude_data(reg: Registry, index: dict[str, Any], conv: Converter, vocabulary: list[list[str]]) -> dict[str, Any]:
+def prelude_data(reg: Registry, index: dict[str, Any], conv: Converter, vocabulary: list[list[str]],
+                 pinyin: PinyinData = pinyin_data) -> dict[str, Any]:
     """The query rewrite's data for the converted ``index`` (same shape as coursekit.search.query)."""
     aliases = [conv.convert_many(group) for group in alias_groups(reg)]
     groups = _merge(aliases + vocabulary + term_groups(conv, index))
@@ -88,7 +89,7 @@ def prelude_data(reg: Registry, index: dict[str, Any], conv: Converter, vocabula
     chars = han_chars(index)
     words = [*(w for g in aliases for w in g), *conv.convert_many(list(reg.course.search_words)), *title_words(index)]
     return {"t2s": char_pairs(chars), "groups": groups, "stop": stop, "longest": longest,
-            "pinyin": pinyin_data(words, chars)}
+            "pinyin": pinyin(words, chars)}
 
 
 def term_groups(conv: Converter, index: dict[str, Any]) -> list[list[str]]:

@@ -23,7 +23,8 @@ from ..errors import CourseError
 from ..hant import build as hant
 from ..hant.convert import Converter
 from ..patches import PatchError, patch_site
-from ..search.jiebacache import CutCache, cache_file
+from ..search.jiebacache import CACHE_DIR, CutCache, cache_file
+from ..search.pinyin import PinyinCache
 from ..search.records import exclude_from_search
 from ..site import Site
 from . import steps
@@ -79,6 +80,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
         self.conv: Converter | None = None
         self.diagrams: Diagrams | None = None
         self.cuts: CutCache | None = None
+        self.pinyin = PinyinCache(None)  # the query data's pinyin, kept across builds once on_config knows where
         self.urls: dict[str, str] = {}
 
     @property
@@ -128,6 +130,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
             steps.require_jieba()
             name = Path(config["config_file_path"]).stem
             self.cuts = CutCache(words, cache_file(root, name), self.add_words, setup=search_setup(config))
+            self.pinyin = PinyinCache(root / CACHE_DIR / f"pinyin-{name}.json")
         return config
 
     def _enable_offline(self, config: Any) -> None:
@@ -197,8 +200,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
         try:
             patch_site(site_dir, stock_search=stock)
             if not stock:
-                steps.rewrite_index(site_dir, self.site, self.urls)
-            hant.convert_site(config, self.conv, self.site.reg, stock)
+                steps.rewrite_index(site_dir, self.site, self.urls, self.pinyin)
+            hant.convert_site(config, self.conv, self.site.reg, stock, self.pinyin)
             if self.cuts is not None:
                 self.cuts.save()  # after the index rewrite, which cuts too
         except CourseError as exc:

@@ -20,6 +20,7 @@ from ..pagecheck import jinja_problems
 from ..pages import split_front_matter
 from ..search import index as index_mod
 from ..search import worker
+from ..search.pinyin import PinyinData, pinyin_data
 from ..search.query import prelude_data
 from ..search.records import record_entries
 from ..site import Site
@@ -70,7 +71,7 @@ def escape_meta(meta: dict[str, Any]) -> None:
             meta[key] = escape(meta[key])
 
 
-def rewrite_index(site_dir: Path, site: Site, urls: dict[str, str]) -> None:
+def rewrite_index(site_dir: Path, site: Site, urls: dict[str, str], pinyin: PinyinData = pinyin_data) -> None:
     """Add the record entries to material's index, make it smaller, put the query rewrite into the worker."""
     path = site_dir / "search" / "search_index.json"
     if not path.exists():
@@ -82,7 +83,7 @@ def rewrite_index(site_dir: Path, site: Site, urls: dict[str, str]) -> None:
     index_mod.compact(index)
     path.write_text(index_mod.dumps(index), encoding="utf-8")
     try:
-        data = prelude_data(site.reg, index)
+        data = prelude_data(site.reg, index, pinyin)
     except RuntimeError as exc:  # pypinyin missing: say so, without a traceback
         raise PluginError(f"coursekit: {exc}") from None
     worker.install(site_dir, data)

@@ -16,17 +16,34 @@ Students type with a pinyin input method. Two kinds of query follow from it:
 The course's words are its own (glossary terms and aliases, ``search_words``, synonyms, and the
 words of page and section titles), computed at build time with pypinyin, so the data is a few KB
 and grows with the course's vocabulary, not with its text.
+
+pypinyin costs about half a second a build (its import and its dictionaries), more than the
+rest of the query data; the answer only changes with the words, the index's characters and
+pypinyin's version, so :class:`PinyinCache` keeps it beside jieba's cuts
+(``.cache/coursekit/pinyin-<config>.json``) and a build whose titles and characters did not
+change never imports pypinyin.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 HAN_WORD = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]{2,8}")
 MAX_WORDS = 3000  # far above this course's ~700; a bound on the worker's size if titles get long
+FORMAT = 1  # bump when pinyin_data's answer changes for the same input (the cache's key includes it)
+
+PinyinData = Callable[[Iterable[str], set[str]], dict[str, Any]]
 
 
 def _pinyin(words: list[str], heteronym: bool) -> list[list[str]]:
@@ -80,3 +97,60 @@ def pinyin_data(words: Iterable[str], index_chars: set[str]) -> dict[str, Any]:
             if r in chars:
                 chars[r].append(c)
     return {"words": entries, "chars": {s: "".join(cs) for s, cs in chars.items()}}
+
+
+class PinyinCache:
+    """:func:`pinyin_data`, remembered in ``path`` across builds (one file per config, like jieba's cuts).
+
+    The file holds the answers this build asked for (the simplified and the Traditional index), so
+    it does not grow with old titles. A missing, damaged or foreign file only makes the build slower.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.used: dict[str, Any] = {}
+        self._stored: dict[str, Any] | None = None
+
+    def __call__(self, words: Iterable[str], index_chars: set[str]) -> dict[str, Any]:
+        words = list(words)
+        key = _key(words, index_chars)
+        if key in self.used:
+            return self.used[key]  # type: ignore[no-any-return]
+        found = self._read().get(key)
+        if not (isinstance(found, dict) and set(found) == {"words", "chars"}):
+            found = pinyin_data(words, index_chars)
+            self.used[key] = found
+            self._write()
+        self.used[key] = found
+        return found
+
+    def _read(self) -> dict[str, Any]:
+        if self._stored is None:
+            self._stored = {}
+            if self.path is not None and self.path.exists():
+                try:
+                    data = json.loads(self.path.read_text(encoding="utf-8"))
+                    self._stored = data if isinstance(data, dict) else {}
+                except (OSError, ValueError) as exc:
+                    log.info("ignoring %s (%s); computing pinyin again", self.path, exc)
+        return self._stored
+
+    def _write(self) -> None:
+        if self.path is None:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self.path)
+        except OSError as exc:  # a read-only checkout still builds, only slower next time
+            log.info("pinyin data not cached (%s)", exc)
+
+
+def _key(words: list[str], index_chars: set[str]) -> str:
+    try:
+        found = version("pypinyin")
+    except PackageNotFoundError:
+        found = ""
+    text = json.dumps([FORMAT, found, MAX_WORDS, words, sorted(index_chars)], ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()

@@ -22,7 +22,7 @@ from typing import Any
 
 from .. import kinds
 from ..registry import Registry
-from .pinyin import pinyin_data, title_words
+from .pinyin import PinyinData, pinyin_data, title_words
 
 log = logging.getLogger(__name__)
 
@@ -112,10 +112,10 @@ def course_words(reg: Registry, index: dict[str, Any], groups: list[list[str]]) 
     return [*(w for g in groups for w in g), *reg.course.search_words, *title_words(index)]
 
 
-def prelude_data(reg: Registry, index: dict[str, Any]) -> dict[str, Any]:
-    """Everything ``worker.js`` needs, as JSON-ready data."""
+def prelude_data(reg: Registry, index: dict[str, Any], pinyin: PinyinData = pinyin_data) -> dict[str, Any]:
+    """Everything ``worker.js`` needs, as JSON-ready data (``pinyin``: :func:`.pinyin_data` or a cache of it)."""
     groups = alias_groups(reg)
     longest = max([8, *(len(w) for g in groups for w in g)])
     chars = han_chars(index)
     return {"t2s": t2s_pairs(chars), "groups": groups, "stop": list(STOPWORDS), "longest": longest,
-            "pinyin": pinyin_data(course_words(reg, index, groups), chars)}
+            "pinyin": pinyin(course_words(reg, index, groups), chars)}
