@@ -9,23 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..models.worksheet import Worksheet
+from ..models.worksheet import Field, Worksheet
 from ..render import content_version
 
 
-def field_spec(f: Any, section: str) -> dict[str, Any]:
-    """One field: id, kind, label, section and what its kind needs to lay out columns."""
-    out: dict[str, Any] = {"id": f.id, "kind": f.kind, "label": f.label, "section": section}
-    if f.kind == "table":
-        out.update(columns=list(f.columns), rowLabels=list(f.row_labels), rows=f.rows or 0)
-    elif f.kind == "matrix":
-        out.update(rowHeads=list(f.rows), colHeads=list(f.columns),
-                   cells=[{"id": q.id, "label": q.label} for q in f.quadrants])
-    elif f.kind in ("checklist", "rating"):
-        out["items"] = list(f.items)
-        if f.kind == "rating":
-            out["scale"] = list(f.scale)
-    return out
+def field_spec(f: Field, section: str) -> dict[str, Any]:
+    """One field: id, kind, label, section and what its type needs to lay out columns (its ``spec()``)."""
+    return {"id": f.id, "kind": f.kind, "label": f.label, "section": section, **f.spec()}
 
 
 def worksheet_spec(ws: Worksheet) -> dict[str, Any]:

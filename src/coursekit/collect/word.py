@@ -2,25 +2,25 @@
 
 A student may edit the Word file after 下载 Word; the embedded JSON then no longer says what was handed in.
 The body is read per field (a ``CkLabel`` paragraph, then ``CkAnswer`` paragraphs or a table); where it
-differs from the embedded answer after whitespace normalisation, the Word text counts for text/textarea
-fields and for tables whose shape still matches, with a note for the teacher.
+differs from the embedded answer after whitespace normalisation, the Word text counts where the field type
+reads it back (``from_word`` in coursekit.models.fields: text/textarea fields, tables whose shape still
+matches), with a note for the teacher.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
+from ..models.fields import norm
 from ..models.worksheet import Worksheet
 
 log = logging.getLogger(__name__)
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 STOP = {"CkLabel", "CkHeading", "CkNote", "CkTitle", "CkInfo"}
-_SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -74,52 +74,16 @@ def parse(xml: bytes) -> list[Block]:
     return blocks
 
 
-def _norm(value: Any) -> str:
-    return _SPACE.sub(" ", value if isinstance(value, str) else "").strip()
-
-
-def _grid(rows: Any, cols: list[str]) -> list[list[str]]:
-    """Table answers as rows of cell strings, trailing empty rows dropped."""
-    out = []
-    for row in rows if isinstance(rows, list) else []:
-        if isinstance(row, dict):
-            out.append([_norm(row.get(c)) for c in cols])
-        elif isinstance(row, list) and len(row) == len(cols):
-            out.append([_norm(v) for v in row])
-        else:
-            out.append(["?"] * len(cols))  # not comparable; only differs if Word has the same shape
-    while out and not any(out[-1]):
-        out.pop()
-    return out
-
-
 def apply(ws: Worksheet, answers: dict[str, Any], blocks: list[Block]) -> list[str]:
     """Put Word text into ``answers`` where the student edited it; returns the notes for 核对提示."""
     by_label: dict[str, Block] = {}
     for b in blocks:
-        by_label.setdefault(_norm(b.label), b)
+        by_label.setdefault(norm(b.label), b)
     notes = []
     for f in ws.fields():
-        found = by_label.get(_norm(f.label))
-        if found is None:
-            continue
-        b = found
-        if f.kind in ("text", "textarea"):
-            text = "\n".join(b.paras)
-            if not b.tables and _norm(text) != _norm(answers.get(f.id)):
-                answers[f.id] = text
-                notes.append(f"学生在 Word 里改过：{f.label}（已按 Word 正文记录）")
-        elif f.kind == "table" and len(b.tables) == 1:
-            cols = list(f.columns)
-            table = b.tables[0]
-            lead = 1 if f.row_labels else 0
-            if not table or [_norm(c) for c in table[0][lead:]] != [_norm(c) for c in cols]:
-                continue
-            body = table[1:]
-            if any(len(r) != len(cols) + lead for r in body) or (f.row_labels and len(body) != len(f.row_labels)):
-                continue
-            word_rows = [dict(zip(cols, r[lead:])) for r in body]
-            if _grid(word_rows, cols) != _grid(answers.get(f.id), cols):
-                answers[f.id] = word_rows
-                notes.append(f"学生在 Word 里改过：{f.label}（已按 Word 正文记录）")
+        found = by_label.get(norm(f.label))
+        edited = f.from_word(found.paras, found.tables, answers.get(f.id)) if found is not None else None
+        if edited is not None:
+            answers[f.id] = edited
+            notes.append(f"学生在 Word 里改过：{f.label}（已按 Word 正文记录）")
     return notes

@@ -8,6 +8,7 @@ type into it.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ from docx.shared import Mm, Pt
 
 from .. import kinds
 from ..markup import md_inline
+from ..models.fields import BaseField, ChecklistField, MatrixField, RatingField, TableField, TextareaField, TextField
 from ..registry import Registry
 from ..render import cn_number
 from . import layout
@@ -89,7 +91,7 @@ def _field(doc: Any, field: Any) -> None:
         hint = doc.add_paragraph()
         hint.paragraph_format.keep_with_next = True
         styled(hint.add_run(field.hint), color=GREY, size=9)
-    ANSWER_SPACE[field.kind](doc, field)
+    ANSWER_SPACE[type(field)](doc, field)
 
 
 def _box(doc: Any, height_mm: float) -> None:
@@ -178,6 +180,7 @@ def _rating(doc: Any, field: Any) -> None:
         styled(doc.add_paragraph().add_run("；".join(ends)), color=GREY, size=9)
 
 
-ANSWER_SPACE = {"text": _text, "textarea": _textarea, "table": _table, "matrix": _matrix,
-                "checklist": _checklist, "rating": _rating}
-"""Field kind → how its answer space is drawn."""
+ANSWER_SPACE: dict[type[BaseField], Callable[[Any, Any], None]] = {
+    TextField: _text, TextareaField: _textarea, TableField: _table, MatrixField: _matrix,
+    ChecklistField: _checklist, RatingField: _rating}
+"""Field type → how its answer space is drawn (every type in coursekit.models.fields needs one: tests/test_fieldtypes.py)."""

@@ -1,0 +1,343 @@
+"""The field types of a worksheet, each one model that declares how it behaves outside the page.
+
+Besides its schema, every field type says, as plain data (so every layer above may use it):
+``spec()`` what the browser collector needs to lay out its answers (ck-fields.js reads the same from the
+page), ``answer_columns()`` its columns in the gradebook, ``fits()`` whether a stored answer still fits
+it, ``paper_mm()`` its writing space on paper, and optionally ``from_word()`` how an answer edited in the
+Word file reads back and ``cut_note()`` when the gradebook shows only part of an answer. The abstract
+methods make a type that forgets one unusable, and tests/test_fieldtypes.py names it.
+
+Where a field type also appears, keyed by its ``kind``: its macros ``web`` and ``paper`` in
+``templates/fields/<kind>.html``, its entry in ``CK.fields.kinds`` (docs/assets/javascripts/ck-fields.js)
+and its Word answer space in ``coursekit.handouts.docx.ANSWER_SPACE`` (python-docx is above this layer).
+CONTRIBUTING.md (新增一种工作单字段) lists the steps.
+"""
+
+from __future__ import annotations
+
+import re
+from abc import abstractmethod
+from collections.abc import Callable
+from typing import Annotated, Any, Literal, get_args
+
+from pydantic import Field as F
+from pydantic import model_validator
+
+from .base import Id, Model, Text
+
+Value = str | int | None
+"""One gradebook cell."""
+Getter = Callable[[dict[str, Any]], Value]
+"""How a gradebook column gets its cell from one submission's answers (field id → stored value)."""
+
+LINE_MM = 8.5          # one handwritten line
+TEXT_MM = 10.0         # a one-line answer
+MATRIX_CELL_MM = 46.0  # each quadrant of a 2×2 matrix
+CHECK_MM = 6.0         # one checklist item
+CHECKED = "✓"          # a ticked checklist item in the gradebook
+MAX_TABLE_ROWS = 200   # rows of a blank-row table given columns; keeps a sheet far below Excel's 16,384 columns
+_SPACE = re.compile(r"\s+")
+
+
+def _text(v: Any) -> str | None:
+    """A string answer, or None."""
+    return v if isinstance(v, str) and v != "" else None
+
+
+def norm(value: Any) -> str:
+    """Text with runs of whitespace as one space (Word and the browser wrap differently); "" for non-text."""
+    return _SPACE.sub(" ", value if isinstance(value, str) else "").strip()
+
+
+def keyed_row(row: Any, cols: list[str]) -> dict[str, Any] | None:
+    """A table row as {column header: cell}; a positional row only when it has exactly ``cols``' width
+    (otherwise which cell belongs where is unknown, and the row is left for the 其他答案 column)."""
+    if isinstance(row, dict):
+        return row
+    if isinstance(row, list) and len(row) == len(cols):
+        return dict(zip(cols, row))
+    return None
+
+
+class BaseField(Model):
+    """What every field has: a stable id (answers are keyed by it) and a label; what every type declares."""
+
+    id: Id
+    label: Text
+    hint: str = ""
+
+    @abstractmethod
+    def spec(self) -> dict[str, Any]:
+        """What the browser collector needs beyond id, kind, label and section (names as in ck-fields.js)."""
+
+    @abstractmethod
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        """Gradebook columns (header, getter); ``rows_used``: the most rows any submission filled."""
+
+    @abstractmethod
+    def fits(self, value: Any) -> bool:
+        """Does a stored answer fit the field's current shape completely (else it goes to 其他答案)?"""
+
+    @abstractmethod
+    def paper_mm(self) -> float:
+        """Total answer space on paper (the PDF and the Word file; decides whether it may break across pages)."""
+
+    def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
+        """The answer as the student left it in the Word file, or None to keep ``current`` (not read back)."""
+        return None
+
+    def cut_note(self, value: Any) -> str | None:
+        """A note when the gradebook lays out only part of ``value``."""
+        return None
+
+
+def _getter(fid: str) -> Getter:
+    return lambda answers: _text(answers.get(fid))
+
+
+def _text_from_word(paras: list[str], tables: list[list[list[str]]], current: Any) -> str | None:
+    """A text answer's Word paragraphs, when they differ from ``current`` (a table there is not an answer)."""
+    text = "\n".join(paras)
+    return text if not tables and norm(text) != norm(current) else None
+
+
+class TextField(BaseField):
+    """A one-line answer."""
+
+    kind: Literal["text"]
+    placeholder: str = ""
+
+    def spec(self) -> dict[str, Any]:
+        return {}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        return [(self.label, _getter(self.id))]
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, str)
+
+    def paper_mm(self) -> float:
+        return TEXT_MM
+
+    def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
+        return _text_from_word(paras, tables, current)
+
+
+class TextareaField(BaseField):
+    """A multi-line answer; ``lines`` sizes the writing space on paper."""
+
+    kind: Literal["textarea"]
+    lines: int = F(default=4, ge=1, le=40)
+    placeholder: str = ""
+
+    def spec(self) -> dict[str, Any]:
+        return {}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        return [(self.label, _getter(self.id))]
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, str)
+
+    def paper_mm(self) -> float:
+        return float(self.lines * LINE_MM)
+
+    def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
+        return _text_from_word(paras, tables, current)
+
+
+def _cell(fid: str, row: int, col: str, cols: list[str]) -> Getter:
+    """Getter for one table cell, by column header."""
+    def get(answers: dict[str, Any]) -> Value:
+        rows = answers.get(fid)
+        if not isinstance(rows, list) or row >= len(rows):
+            return None
+        keyed = keyed_row(rows[row], cols)
+        return _text(keyed.get(col)) if keyed is not None else None
+    return get
+
+
+def _grid(rows: Any, cols: list[str]) -> list[list[str]]:
+    """Table answers as rows of cell strings, trailing empty rows dropped."""
+    out = []
+    for row in rows if isinstance(rows, list) else []:
+        if isinstance(row, dict):
+            out.append([norm(row.get(c)) for c in cols])
+        elif isinstance(row, list) and len(row) == len(cols):
+            out.append([norm(v) for v in row])
+        else:
+            out.append(["?"] * len(cols))  # not comparable; only differs if Word has the same shape
+    while out and not any(out[-1]):
+        out.pop()
+    return out
+
+
+class TableField(BaseField):
+    """A table with named columns and either blank rows or fixed row labels."""
+
+    kind: Literal["table"]
+    columns: list[Text] = F(min_length=1)
+    rows: int | None = F(default=None, ge=1, le=50)
+    row_labels: list[Text] = []
+
+    @model_validator(mode="after")
+    def _rows_or_labels(self) -> TableField:
+        if (self.rows is None) == (not self.row_labels):
+            raise ValueError("give either 'rows' (number of blank rows) or 'row_labels', not both or neither")
+        return self
+
+    def spec(self) -> dict[str, Any]:
+        return {"columns": list(self.columns), "rowLabels": list(self.row_labels), "rows": self.rows or 0}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        used = min(max(self.rows or 0, rows_used), MAX_TABLE_ROWS)
+        labels = self.row_labels or [f"第{i + 1}行" for i in range(used)]
+        cols = list(self.columns)
+        return [(f"{self.label}·{row}·{col}", _cell(self.id, r, col, cols))
+                for r, row in enumerate(labels) for col in cols]
+
+    def fits(self, value: Any) -> bool:
+        cols = list(self.columns)
+        rows_ok = not self.row_labels or len(value) <= len(self.row_labels) if isinstance(value, list) else False
+        keyed = [keyed_row(r, cols) for r in value] if rows_ok else [None]
+        # a cell under a header the worksheet no longer has would otherwise be lost
+        return all(k is not None and all(c in cols or not _text(v) for c, v in k.items()) for k in keyed)
+
+    def row_height_mm(self) -> float:
+        """Height of one answer row: taller when there are few rows (each a topic) or many columns."""
+        rows = len(self.row_labels) or self.rows or 1
+        width_factor = 1.0 + 0.25 * max(0, len(self.columns) - 2)   # narrower cells hold less per line
+        base = 10.0 * width_factor
+        if self.row_labels:                                          # a labelled row is a topic, not one entry
+            base = max(base, min(32.0, 75.0 / rows))
+        return round(min(base, 32.0), 1)
+
+    def paper_mm(self) -> float:
+        return (len(self.row_labels) or self.rows or 0) * self.row_height_mm() + 8
+
+    def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
+        if len(tables) != 1:
+            return None
+        cols, table = list(self.columns), tables[0]
+        lead = 1 if self.row_labels else 0
+        if not table or [norm(c) for c in table[0][lead:]] != [norm(c) for c in cols]:
+            return None
+        body = table[1:]
+        if any(len(r) != len(cols) + lead for r in body) or (self.row_labels and len(body) != len(self.row_labels)):
+            return None
+        word_rows = [dict(zip(cols, r[lead:])) for r in body]
+        return word_rows if _grid(word_rows, cols) != _grid(current, cols) else None
+
+    def cut_note(self, value: Any) -> str | None:
+        if not isinstance(value, list):
+            return None
+        limit = len(self.row_labels) if self.row_labels else max(self.rows or 0, MAX_TABLE_ROWS)
+        return f"表格“{self.label}”有 {len(value)} 行，成绩表只列出前 {limit} 行；完整内容见原文件" if len(value) > limit else None
+
+
+class Quadrant(Model):
+    """One cell of a 2×2 matrix."""
+
+    id: Id
+    label: Text
+    hint: str = ""
+
+
+def _keyed(fid: str, key: str) -> Getter:
+    """Getter for a matrix cell's text."""
+    def get(answers: dict[str, Any]) -> Value:
+        v = answers.get(fid)
+        return _text(v.get(key)) if isinstance(v, dict) else None
+    return get
+
+
+class MatrixField(BaseField):
+    """A 2×2 matrix such as SWOT: two row and two column headings, four cells row by row."""
+
+    kind: Literal["matrix"]
+    rows: list[Text] = F(min_length=2, max_length=2)
+    columns: list[Text] = F(min_length=2, max_length=2)
+    quadrants: list[Quadrant] = F(min_length=4, max_length=4)
+
+    def spec(self) -> dict[str, Any]:
+        return {"rowHeads": list(self.rows), "colHeads": list(self.columns),
+                "cells": [{"id": q.id, "label": q.label} for q in self.quadrants]}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        return [(f"{self.label}·{q.label}", _keyed(self.id, q.id)) for q in self.quadrants]
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, dict) and set(value) <= {q.id for q in self.quadrants}
+
+    def paper_mm(self) -> float:
+        return 2 * MATRIX_CELL_MM + 8
+
+
+def _ticked(fid: str, item: str) -> Getter:
+    return lambda answers: CHECKED if isinstance(answers.get(fid), list) and item in answers[fid] else None
+
+
+class ChecklistField(BaseField):
+    """Items to tick."""
+
+    kind: Literal["checklist"]
+    items: list[Text] = F(min_length=1)
+
+    def spec(self) -> dict[str, Any]:
+        return {"items": list(self.items)}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        return [(f"{self.label}·{item}", _ticked(self.id, item)) for item in self.items]
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, list) and set(map(str, value)) <= set(self.items)
+
+    def paper_mm(self) -> float:
+        return len(self.items) * CHECK_MM
+
+
+def _score(fid: str, item: str) -> Getter:
+    """Getter for one rated item: a whole number (not a bool), else None."""
+    def get(answers: dict[str, Any]) -> Value:
+        v = answers.get(fid)
+        n = v.get(item) if isinstance(v, dict) else None
+        return n if isinstance(n, int) and not isinstance(n, bool) else None
+    return get
+
+
+class RatingField(BaseField):
+    """Items each rated on a numeric scale."""
+
+    kind: Literal["rating"]
+    items: list[Text] = F(min_length=1)
+    scale: tuple[int, int] = (1, 5)
+    scale_labels: list[Text] = F(default_factory=list, max_length=2)
+
+    @model_validator(mode="after")
+    def _scale_order(self) -> RatingField:
+        low, high = self.scale
+        if not 0 <= low < high <= 10:
+            raise ValueError("'scale' must be [low, high] with 0 <= low < high <= 10")
+        return self
+
+    def spec(self) -> dict[str, Any]:
+        return {"items": list(self.items), "scale": list(self.scale)}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        return [(f"{self.label}·{item}", _score(self.id, item)) for item in self.items]
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, dict) and set(value) <= set(self.items) and all(
+            isinstance(n, int) and self.scale[0] <= n <= self.scale[1] for n in value.values())
+
+    def paper_mm(self) -> float:
+        return len(self.items) * CHECK_MM + 8
+
+
+Field = Annotated[
+    TextField | TextareaField | TableField | MatrixField | ChecklistField | RatingField,
+    F(discriminator="kind"),
+]
+"""Any field, told apart by ``kind``; a new field type is added here."""
+FIELD_TYPES: tuple[type[BaseField], ...] = get_args(get_args(Field)[0])
+FIELD_KINDS: tuple[str, ...] = tuple(get_args(t.model_fields["kind"].annotation)[0] for t in FIELD_TYPES)

@@ -1,0 +1,101 @@
+"""Worksheet field types are declared once: every type has every behaviour, and a new one needs no other edits.
+
+Each type in coursekit.models.fields must implement the behaviour it declares (collector spec, gradebook
+columns, fits, paper size) and have an entry in every table keyed by type outside core (the Word answer
+space). A forgotten entry fails here, naming the table and the kind.
+"""
+
+from __future__ import annotations
+
+import inspect
+import io
+from pathlib import Path
+from typing import Any, Literal
+
+import docx
+import pytest
+
+from coursekit.collect.columns import columns, cut_notes, leftovers
+from coursekit.collect.spec import worksheet_spec
+from coursekit.collect.submission import Student, Submission
+from coursekit.handouts import docx as ws_docx
+from coursekit.handouts import layout
+from coursekit.models.fields import FIELD_KINDS, FIELD_TYPES, BaseField, Getter
+from coursekit.registry import load
+
+from conftest import FIXTURE
+
+KIND_OF = dict(zip(FIELD_TYPES, FIELD_KINDS))
+
+
+@pytest.mark.parametrize("kind", FIELD_KINDS)
+def test_every_type_implements_what_it_declares(kind: str) -> None:
+    cls = FIELD_TYPES[FIELD_KINDS.index(kind)]
+    missing = sorted(getattr(cls, "__abstractmethods__", ()))
+    assert not inspect.isabstract(cls), f"field type {kind!r} ({cls.__name__}) does not implement {missing}"
+
+
+@pytest.mark.parametrize(("table", "entries"), [("coursekit.handouts.docx.ANSWER_SPACE", ws_docx.ANSWER_SPACE)])
+def test_every_type_has_an_entry_in_every_table(table: str, entries: dict[type, Any]) -> None:
+    missing = [KIND_OF[t] for t in FIELD_TYPES if t not in entries]
+    assert not missing, f"{table} has no entry for field type(s) {missing}"
+    extra = [t.__name__ for t in entries if t not in FIELD_TYPES]
+    assert not extra, f"{table} has entries for {extra}, which are not in coursekit.models.fields.Field"
+
+
+def test_kinds_are_unique_and_the_fixture_uses_every_one() -> None:
+    assert len(set(FIELD_KINDS)) == len(FIELD_KINDS)
+    ws = load(FIXTURE).get("worksheets", "all-fields")
+    assert {f.kind for f in ws.fields()} == set(FIELD_KINDS)
+
+
+class StarsField(BaseField):
+    """A field type made up here: a row of stars to colour in. Only this class, its macros and its Word
+    answer space exist for it; everything else must find it through them."""
+
+    kind: Literal["stars"]
+    count: int = 5
+
+    def spec(self) -> dict[str, Any]:
+        return {"count": self.count}
+
+    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
+        return [(f"{self.label}·星数", lambda a: a.get(self.id) if isinstance(a.get(self.id), int) else None)]
+
+    def fits(self, value: Any) -> bool:
+        return isinstance(value, int) and 0 <= value <= self.count
+
+    def paper_mm(self) -> float:
+        return 12.0
+
+
+def _stars_sheet() -> Any:
+    """The fixture's all-fields worksheet with a stars field added to its last section."""
+    ws = load(FIXTURE).get("worksheets", "all-fields")
+    stars = StarsField(id="stars", kind="stars", label="给这次活动打星", count=4)
+    last = ws.sections[-1].model_copy(update={"fields": [*ws.sections[-1].fields, stars]})
+    return ws.model_copy(update={"sections": [*ws.sections[:-1], last]})
+
+
+# the made-up type is not in the Field union, so pydantic warns when content_version dumps the worksheet
+@pytest.mark.filterwarnings("ignore::UserWarning:pydantic")
+def test_a_new_type_needs_only_its_own_declaration_in_python(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    ws = _stars_sheet()
+    spec = worksheet_spec(ws)
+    assert spec["fields"][-1] == {"id": "stars", "kind": "stars", "label": "给这次活动打星",
+                                  "section": ws.sections[-1].title, "count": 4}
+    sub = Submission(worksheet=ws.id, version="", student=Student("甲", "一班", "01"), answers={"stars": 3})
+    cols = columns(ws, [sub])
+    assert cols[-1].header == "给这次活动打星·星数" and cols[-1].get(sub.answers) == 3
+    assert leftovers(ws, sub) is None and cut_notes(ws, sub) == []
+    assert leftovers(ws, Submission(ws.id, "", Student("甲", "一班", "01"), answers={"stars": 9})) == "stars：9"
+    assert layout.field_height_mm(ws.fields()[-1]) == 12.0
+
+    def stars(doc: Any, field: Any) -> None:
+        doc.add_paragraph("☆" * field.count)
+    monkeypatch.setitem(ws_docx.ANSWER_SPACE, StarsField, stars)
+    reg = load(FIXTURE)
+    dest = tmp_path / "stars.docx"
+    ws_docx.write_worksheet_docx(reg, ws, dest)
+    texts = [p.text for p in docx.Document(io.BytesIO(dest.read_bytes())).paragraphs]
+    assert "给这次活动打星" in texts and "☆☆☆☆" in texts
