@@ -1,29 +1,33 @@
 """Worksheet field types are declared once: every type has every behaviour, and a new one needs no other edits.
 
 Each type in coursekit.models.fields must implement the behaviour it declares (collector spec, gradebook
-columns, fits, paper size) and have an entry in every table keyed by type outside core (the Word answer
-space). A forgotten entry fails here, naming the table and the kind.
+columns, fits, paper size), have an entry in every table keyed by type outside core (the Word answer
+space) and its macros in templates/fields/<kind>.html. A forgotten one fails here, naming what and the kind.
 """
 
 from __future__ import annotations
 
 import inspect
 import io
+import shutil
 from pathlib import Path
 from typing import Any, Literal
 
 import docx
+import lxml.html
 import pytest
 
 from coursekit.collect.columns import columns, cut_notes, leftovers
 from coursekit.collect.spec import worksheet_spec
 from coursekit.collect.submission import Student, Submission
 from coursekit.handouts import docx as ws_docx
-from coursekit.handouts import layout
+from coursekit.handouts import htmlprint, layout
 from coursekit.models.fields import FIELD_KINDS, FIELD_TYPES, BaseField, Getter
 from coursekit.registry import load
+from coursekit.render import environment
+from coursekit.site import Site
 
-from conftest import FIXTURE
+from conftest import FIXTURE, ROOT
 
 KIND_OF = dict(zip(FIELD_TYPES, FIELD_KINDS))
 
@@ -99,3 +103,41 @@ def test_a_new_type_needs_only_its_own_declaration_in_python(monkeypatch: pytest
     ws_docx.write_worksheet_docx(reg, ws, dest)
     texts = [p.text for p in docx.Document(io.BytesIO(dest.read_bytes())).paragraphs]
     assert "给这次活动打星" in texts and "☆☆☆☆" in texts
+
+
+@pytest.mark.parametrize("kind", FIELD_KINDS)
+def test_every_type_has_its_macros(kind: str) -> None:
+    env = environment(ROOT / "templates")
+    module = env.get_template(f"fields/{kind}.html").module
+    missing = [m for m in ("web", "paper") if not callable(getattr(module, m, None))]
+    assert not missing, f"templates/fields/{kind}.html has no macro {missing} (web: the site's form, paper: print)"
+
+
+STARS = """{# made-up field type stars #}
+{% macro web(ws, f) %}
+<p class="ck-stars" data-count="{{ f.count }}">{% for _ in range(f.count) %}☆{% endfor %}</p>
+{% endmacro %}
+{% macro paper(f, layout) %}
+<p class="pr-stars" style="height: {{ f.paper_mm() }}mm">{% for _ in range(f.count) %}☆{% endfor %}</p>
+{% endmacro %}
+"""
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning:pydantic")
+def test_a_new_type_needs_only_its_macros_in_the_templates(tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(ROOT / "templates", templates)
+    (templates / "fields" / "stars.html").write_text(STARS, encoding="utf-8")
+    site = Site(FIXTURE, "student", templates=templates)
+    site.reg.records["worksheets"]["all-fields"] = _stars_sheet()
+    html = lxml.html.fragment_fromstring(str(site.embed("worksheet", "all-fields", "modules/01-alpha/1-first.md")),
+                                        create_parent="div")
+    [field] = html.xpath('//div[@data-kind="stars"]')
+    assert field.get("class") == "ck-field ck-field-stars" and field.get("data-field") == "stars"
+    assert field.xpath('p[@class="ck-field-label"]')[0].text == "给这次活动打星"
+    assert field.xpath('p[@class="ck-stars"]')[0].text == "☆☆☆☆"
+    paper = lxml.html.fragment_fromstring(
+        str(htmlprint.fragment(templates, site.reg, "worksheets", _stars_sheet(), teacher=False)), create_parent="div")
+    [box] = paper.xpath('//div[contains(@class, "pr-field-stars")]')
+    assert "pr-keep" in box.get("class").split()
+    assert box.xpath('p[@class="pr-stars"]')[0].get("style") == "height: 12.0mm"
