@@ -28,7 +28,8 @@ from worksheet_browser import new_context
 pytestmark = [pytest.mark.browser]
 
 JS = ROOT / "docs" / "assets"
-SCRIPTS = ["vendor/fflate/fflate.min.js", "javascripts/ck-code.js", "javascripts/ck-xlsx.js", "javascripts/ck-gradebook.js"]
+SCRIPTS = ["vendor/fflate/fflate.min.js", "javascripts/ck-fields.js", "javascripts/ck-fieldkinds.js", "javascripts/ck-code.js",
+           "javascripts/ck-xlsx.js", "javascripts/ck-gradebook.js"]
 IDENTITY = ["班级", "学号", "姓名", "提交时间", "文件"]
 USED = ["isooc-reading-club", "job-market-survey", "swot-talent", "lead-magnet-design", "perceived-value"]
 FORMULA = '=HYPERLINK("http://198.51.100.7/","点我")'

@@ -24,8 +24,8 @@ from test_injection import inject
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
-SCRIPTS = ["ck-store.js", "ck-fields.js", "ck-text.js", "ck-code.js", "ck-actions.js", "worksheets.js", "ck-assign.js",
-           "ck-homework.js", "a11y.js"]
+SCRIPTS = ["ck-store.js", "ck-fields.js", "ck-fieldkinds.js", "ck-text.js", "ck-code.js", "ck-actions.js", "worksheets.js",
+           "ck-assign.js", "ck-homework.js", "a11y.js"]
 # Titles of the fixture's records and what a search for them must show (each with the payload in it).
 QUERIES = {"全字段工作单": "ws-all-fields", "每日运营": "sop-daily", "虚构的社群": "case-made-up",
            "小嘉农场": "case-made-up", "农产品": "case-made-up", "私域流量": "term-private-traffic", "私域": "term-private-traffic"}

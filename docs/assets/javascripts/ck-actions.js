@@ -58,10 +58,10 @@
     return out;
   }
 
-  /** Each table field's column headers, so a reader can tell which column a cell belongs to. */
+  /** Each table field's column headers (a type's heads), so a reader can tell which column a cell belongs to. */
   function headers(ws) {
     var out = {};
-    ws.fields.forEach(function (f) { if (f.kind === "table") out[f.id] = f.columns.slice(); });
+    ws.fields.forEach(function (f) { var k = CK.fields.kind(f); if (k && k.heads) out[f.id] = k.heads(f); });
     return out;
   }
 

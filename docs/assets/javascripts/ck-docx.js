@@ -1,7 +1,7 @@
 /* A filled-in worksheet as a Word file (.docx), built in the browser; loaded only when 下载 Word is clicked.
  *
- * The visible document is a plain A4 page: title, student, then each field's label and answer (tables for
- * table, SWOT and rating fields). The exact answers also travel inside the file as a custom XML part,
+ * The visible document is a plain A4 page: title, student, then each field's label and answer as its type
+ * writes it (CK.fields.kinds, ck-fieldkinds.js: tables for table, SWOT and rating fields). The exact answers also travel inside the file as a custom XML part,
  * customXml/item1.xml = <ck:submission> holding the submission as JSON, which `coursekit collect` reads
  * back. The zip container is written by the vendored fflate (assets/vendor/fflate/). */
 (function (root) {
@@ -60,43 +60,13 @@
   /** A table cell holding plain text. */
   function cell(text, bold) { return para("CkCell", run(text, bold)); }
 
-  /** One field: its label, then its answer in the form that suits the kind. */
+  /** What a field type's docx(f, v, w) writes with (ck-fieldkinds.js). */
+  var WRITERS = { para: para, run: run, cell: cell, table: table };
+
+  /** One field: its label, then its answer in the form its type writes. */
   function field(f, v) {
-    var out = para("CkLabel", run(f.label, true));
-    if (f.kind === "text" || f.kind === "textarea") return out + para("CkAnswer", run(v || ""));
-    if (f.kind === "table") {
-      var rows = (v && v.length ? v : [{}]);
-      if (f.rowLabels.length) rows = f.rowLabels.map(function (l, i) { return (v || [])[i] || {}; });
-      var head = (f.rowLabels.length ? [""] : []).concat(f.columns).map(function (c) { return cell(c, true); });
-      return out + table([head].concat(rows.map(function (row, i) {
-        var cells = f.columns.map(function (c) { return cell(CK.fields.cell(row, c)); });
-        return f.rowLabels.length ? [cell(f.rowLabels[i], true)].concat(cells) : cells;
-      }))) + para("CkCell", "");
-    }
-    if (f.kind === "matrix") {
-      var m = v || {};
-      var mrows = [[cell(""), cell(f.colHeads[0], true), cell(f.colHeads[1], true)]];
-      [0, 1].forEach(function (r) {
-        mrows.push([cell(f.rowHeads[r], true)].concat(f.cells.slice(r * 2, r * 2 + 2).map(function (c) {
-          return cell(c.label, true) + cell(m[c.id] || "");
-        })));
-      });
-      return out + table(mrows) + para("CkCell", "");
-    }
-    if (f.kind === "checklist") {
-      return out + f.items.map(function (item) {
-        return para("CkAnswer", run(((v || []).indexOf(item) >= 0 ? "☑ " : "☐ ") + item));
-      }).join("");
-    }
-    if (f.kind === "rating") {
-      var hi = f.scale[f.scale.length - 1];
-      return out + table([[cell("评价项目", true), cell("评分（" + f.scale[0] + "～" + hi + "）", true)]]
-        .concat(f.items.map(function (item) {
-          var n = (v || {})[item];
-          return [cell(item, true), cell(n === undefined ? "未评" : String(n))];
-        }))) + para("CkCell", "");
-    }
-    return out + para("CkAnswer", run(CK.text.value(v)));
+    var k = CK.fields.kind(f);
+    return para("CkLabel", run(f.label, true)) + (k ? k.docx(f, v, WRITERS) : para("CkAnswer", run(CK.text.value(v))));
   }
 
   /** word/document.xml. */

@@ -257,30 +257,9 @@
     if (v === undefined || v === null || v === "" || (Array.isArray(v) && !v.length)) {
       return h("p", { className: "ck-grade-none", text: "（未填写）" });
     }
-    if (f.kind === "table" && Array.isArray(v)) {
-      var cols = f.columns || [], labels = f.rowLabels || [];
-      var head = h("tr", {}, (labels.length ? [h("th", { scope: "col", text: "" })] : []).concat(cols.map(function (c) { return h("th", { scope: "col", text: c }); })));
-      var body = v.map(function (row, i) {
-        var cells = cols.map(function (c, j) { return h("td", { text: cellText(Array.isArray(row) ? row[j] : row && row[c]) }); });
-        return h("tr", {}, (labels.length ? [h("th", { scope: "row", text: labels[i] || "" })] : []).concat(cells));
-      });
-      return h("div", { className: "ck-grade-scroll" }, [h("table", {}, [h("thead", {}, [head]), h("tbody", {}, body)])]);
-    }
-    if (f.kind === "matrix" && typeof v === "object") {
-      return h("dl", {}, (f.cells || []).reduce(function (acc, c) {
-        return acc.concat([h("dt", { text: c.label || c.id }), h("dd", { text: cellText(v[c.id]) || "（未填写）" })]);
-      }, []));
-    }
-    if (f.kind === "checklist" && Array.isArray(v)) {
-      return h("ul", {}, (f.items || []).map(function (it) {
-        return h("li", { text: (v.indexOf(it) >= 0 ? "☑ " : "☐ ") + it });
-      }).concat(v.filter(function (x) { return (f.items || []).indexOf(x) < 0; }).map(function (x) { return h("li", { text: "☑ " + cellText(x) }); })));
-    }
-    if (f.kind === "rating" && typeof v === "object") {
-      return h("table", {}, [h("tbody", {}, (f.items || []).map(function (it) {
-        return h("tr", {}, [h("th", { scope: "row", text: it }), h("td", { text: cellText(v[it]) || "—" })]);
-      }))]);
-    }
+    // as its type shows it (ck-fieldkinds.js), or as text when the answer has another shape
+    var k = CK.fields.kind(f), view = k && k.view(f, v, { h: h, cellText: cellText });
+    if (view) return view;
     return h("p", { className: "ck-grade-text", text: cellText(v) });
   }
 

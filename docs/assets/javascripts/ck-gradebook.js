@@ -5,7 +5,7 @@
  *   submissions: [{worksheet, student: {name, class, number}, answers, old, saved, file, notes: [text]}],
  *   grades: {"<ws id>\u0000<CK.ident.key(student)>": {scores: {"<criterion index>": n}, comment}},
  *   roster: [{class, number, name}], problems: [[file, what]]}.
- * Needs fflate, ck-code.js (CK.ident) and ck-xlsx.js. */
+ * Needs fflate, ck-fields.js and ck-fieldkinds.js (CK.fields.kinds), ck-code.js (CK.ident) and ck-xlsx.js. */
 (function (root) {
   "use strict";
   var CK = root.CK = root.CK || {};
@@ -13,74 +13,23 @@
   var OTHER = "其他答案（旧版本或无对应栏目）";
   var NOTES = "核对提示";
   var COMMENT = "评语";
-  var CHECKED = "✓";
   var PROBLEMS = "问题文件";
   var META = "_coursekit";
 
   function isObj(v) { return v !== null && typeof v === "object" && !Array.isArray(v); }
-  function text(v) { return typeof v === "string" && v !== "" ? v : null; }
-  function isInt(v) { return typeof v === "number" && Number.isInteger(v); }
 
-  /** A table row as {column header: cell}; a positional row only when its width matches. */
-  function keyedRow(row, cols) {
-    if (isObj(row)) return row;
-    if (Array.isArray(row) && row.length === cols.length) {
-      var out = {};
-      cols.forEach(function (c, i) { out[c] = row[i]; });
-      return out;
-    }
-    return null;
-  }
-
-  /** The answer columns of a worksheet ({header, get(answers)}), as columns.py lays them out. `maxCols`
-   * bounds how many a table may add (Excel has 16,384 columns); rows cut are reported in `cut`. */
+  /** The answer columns of a worksheet ({header, get(answers)}), as each field type lays them out (columns.py;
+   * CK.fields.kinds in ck-fieldkinds.js). `maxCols` bounds how many a table may add (Excel has 16,384
+   * columns); rows cut are reported in `cut`. */
   function columns(spec, subs, maxCols, cut) {
-    var out = [];
+    var out = [], fields = spec.fields || [];
     // columns each field needs whatever the answers (a blank-row table's rows depend on them: 0 here)
-    var fixed = (spec.fields || []).map(function (f) {
-      if (f.kind === "text" || f.kind === "textarea") return 1;
-      if (f.kind === "table") return (f.rowLabels || []).length * (f.columns || []).length;
-      if (f.kind === "matrix") return (f.cells || []).length;
-      return f.kind === "checklist" || f.kind === "rating" ? (f.items || []).length : 0;
-    });
-    (spec.fields || []).forEach(function (f, at) {
-      var fid = f.id;
-      if (f.kind === "text" || f.kind === "textarea") {
-        out.push({ header: f.label, get: function (a) { return text(a[fid]); } });
-      } else if (f.kind === "table") {
-        var cols = f.columns || [];
-        var labels = (f.rowLabels || []).slice();
-        if (!labels.length) {
-          var used = subs.reduce(function (n, s) { return Array.isArray(s.answers[fid]) ? Math.max(n, s.answers[fid].length) : n; }, 0);
-          var n = Math.max(f.rows || 0, used);
-          var later = fixed.slice(at + 1).reduce(function (a, b) { return a + b; }, 0);
-          var room = cols.length ? Math.max(0, Math.floor((maxCols - out.length - later) / cols.length)) : n;
-          if (n > room) { cut[fid] = { label: f.label, kept: room }; n = room; }
-          for (var i = 0; i < n; i++) labels.push("第" + (i + 1) + "行");
-        }
-        labels.forEach(function (row, r) {
-          cols.forEach(function (col) {
-            out.push({ header: f.label + "·" + row + "·" + col, get: function (a) {
-              var rows = a[fid];
-              if (!Array.isArray(rows) || r >= rows.length) return null;
-              var k = keyedRow(rows[r], cols);
-              return k ? text(k[col]) : null;
-            } });
-          });
-        });
-      } else if (f.kind === "matrix") {
-        (f.cells || []).forEach(function (q) {
-          out.push({ header: f.label + "·" + q.label, get: function (a) { return isObj(a[fid]) ? text(a[fid][q.id]) : null; } });
-        });
-      } else if (f.kind === "checklist" || f.kind === "rating") {
-        (f.items || []).forEach(function (item) {
-          out.push({ header: f.label + "·" + item, get: function (a) {
-            var v = a[fid];
-            if (f.kind === "checklist") return Array.isArray(v) && v.indexOf(item) >= 0 ? CHECKED : null;
-            return isObj(v) && isInt(v[item]) ? v[item] : null;
-          } });
-        });
-      }
+    var fixed = fields.map(function (f) { return CK.fields.kind(f) ? CK.fields.kind(f).width(f) : 0; });
+    fields.forEach(function (f, at) {
+      var k = CK.fields.kind(f);
+      if (!k) return;
+      var later = fixed.slice(at + 1).reduce(function (a, b) { return a + b; }, 0);
+      out = out.concat(k.columns(f, { subs: subs, cut: cut, room: function () { return maxCols - out.length - later; } }));
     });
     return out;
   }
@@ -99,27 +48,8 @@
     return typeof v === "object" ? JSON.stringify(v) : String(v);
   }
 
-  /** Does a stored answer fit the field's current shape completely? (columns.py _fits) */
-  function fits(f, v) {
-    if (f.kind === "text" || f.kind === "textarea") return typeof v === "string";
-    if (f.kind === "table") {
-      var cols = f.columns || [], labels = f.rowLabels || [];
-      if (!Array.isArray(v) || (labels.length && v.length > labels.length)) return false;
-      return v.every(function (row) {
-        var k = keyedRow(row, cols);
-        return k !== null && Object.keys(k).every(function (c) { return cols.indexOf(c) >= 0 || !text(k[c]); });
-      });
-    }
-    if (f.kind === "matrix") {
-      var ids = (f.cells || []).map(function (q) { return q.id; });
-      return isObj(v) && Object.keys(v).every(function (k) { return ids.indexOf(k) >= 0; });
-    }
-    if (f.kind === "checklist") return Array.isArray(v) && v.every(function (x) { return (f.items || []).indexOf(str(x)) >= 0; });
-    var scale = f.scale || [1, 5];
-    return isObj(v) && Object.keys(v).every(function (k) {
-      return (f.items || []).indexOf(k) >= 0 && isInt(v[k]) && v[k] >= scale[0] && v[k] <= scale[1];
-    });
-  }
+  /** Does a stored answer fit the field's current shape completely? (each type's fits in columns.py) */
+  function fits(f, v) { return Boolean(CK.fields.kind(f) && CK.fields.kind(f).fits(f, v)); }
 
   /** Answers with no column and 旧版本答案, as text (columns.py leftovers). */
   function leftovers(spec, sub) {

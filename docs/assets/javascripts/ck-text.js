@@ -14,28 +14,10 @@
     return Object.keys(v).map(function (k) { return k + "：" + value(v[k]); }).join("\n");
   }
 
-  /** One field's answer as text lines (no label). */
+  /** One field's answer as text lines (no label), as its type writes it (ck-fieldkinds.js). */
   function field(f, v) {
-    if (f.kind === "text" || f.kind === "textarea") return v || "";
-    if (f.kind === "table") {
-      return (v || []).map(function (row, i) {
-        var head = f.rowLabels.length ? f.rowLabels[i] + "：" : (i + 1) + ". ";
-        return head + f.columns.map(function (c) { return c + "：" + CK.fields.cell(row, c); }).join("；");
-      }).join("\n");
-    }
-    if (f.kind === "matrix") {
-      return f.cells.map(function (c) { return c.label + "：" + ((v || {})[c.id] || ""); }).join("\n");
-    }
-    if (f.kind === "checklist") {
-      return f.items.map(function (item) { return ((v || []).indexOf(item) >= 0 ? "☑ " : "☐ ") + item; }).join("\n");
-    }
-    if (f.kind === "rating") {
-      return f.items.map(function (item) {
-        var n = (v || {})[item];
-        return item + "：" + (n === undefined ? "未评" : n + " 分") + "（" + f.scale[0] + "～" + f.scale[f.scale.length - 1] + "）";
-      }).join("\n");
-    }
-    return value(v);
+    var k = CK.fields.kind(f);
+    return k ? k.text(f, v) : value(v);
   }
 
   /** A whole worksheet as text: title, student, then each section and field. */

@@ -1,7 +1,7 @@
 """A worksheet's shape as JSON for the browser collector (作业汇总, teacher edition).
 
 The same facts the CLI reads from the registry (fields, rubric), in the names the browser uses
-(``ck-fields.js``): the gradebook the page writes must have the CLI's columns (README.md here).
+(``ck-fieldkinds.js``): the gradebook the page writes must have the CLI's columns (README.md here).
 Teacher-only: the rubric is inside, so only the teacher edition may embed it.
 """
 

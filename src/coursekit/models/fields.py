@@ -1,14 +1,14 @@
 """The field types of a worksheet, each one model that declares how it behaves outside the page.
 
 Besides its schema, every field type says, as plain data (so every layer above may use it):
-``spec()`` what the browser collector needs to lay out its answers (ck-fields.js reads the same from the
+``spec()`` what the browser collector needs to lay out its answers (ck-fieldkinds.js reads the same from the
 page), ``answer_columns()`` its columns in the gradebook, ``fits()`` whether a stored answer still fits
 it, ``paper_mm()`` its writing space on paper, and optionally ``from_word()`` how an answer edited in the
 Word file reads back and ``cut_note()`` when the gradebook shows only part of an answer. The abstract
 methods make a type that forgets one unusable, and tests/test_fieldtypes.py names it.
 
 Where a field type also appears, keyed by its ``kind``: its macros ``web`` and ``paper`` in
-``templates/fields/<kind>.html``, its entry in ``CK.fields.kinds`` (docs/assets/javascripts/ck-fields.js)
+``templates/fields/<kind>.html``, its entry in ``CK.fields.kinds`` (docs/assets/javascripts/ck-fieldkinds.js)
 and its Word answer space in ``coursekit.handouts.docx.ANSWER_SPACE`` (python-docx is above this layer).
 CONTRIBUTING.md (新增一种工作单字段) lists the steps.
 """
@@ -68,7 +68,7 @@ class BaseField(Model):
 
     @abstractmethod
     def spec(self) -> dict[str, Any]:
-        """What the browser collector needs beyond id, kind, label and section (names as in ck-fields.js)."""
+        """What the browser collector needs beyond id, kind, label and section (names as in ck-fieldkinds.js)."""
 
     @abstractmethod
     def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
