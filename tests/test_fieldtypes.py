@@ -1,8 +1,8 @@
 """Worksheet field types are declared once: every type has every behaviour, and a new one needs no other edits.
 
 Each type in coursekit.models.fields must implement the behaviour it declares (collector spec, gradebook
-columns, fits, paper size), have an entry in every table keyed by type outside core (the Word answer
-space) and its macros in templates/fields/<kind>.html. A forgotten one fails here, naming what and the kind.
+columns, fits, paper size, Word answer space) and have its macros in templates/fields/<kind>.html; the Word
+writer must draw every shape a type may use. A forgotten one fails here, naming what and the kind.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import inspect
 import io
 import shutil
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import docx
 import lxml.html
@@ -23,14 +23,12 @@ from coursekit.collect.submission import Student, Submission
 from coursekit.handouts import docx as ws_docx
 from coursekit.handouts import htmlprint, layout
 from coursekit.models.fields import FIELD_KINDS, FIELD_TYPES, BaseField, Getter
+from coursekit.models.paper import Cell, Grid, Space
 from coursekit.registry import load
 from coursekit.render import environment
 from coursekit.site import Site
 
 from conftest import FIXTURE, ROOT
-
-KIND_OF = dict(zip(FIELD_TYPES, FIELD_KINDS))
-
 
 @pytest.mark.parametrize("kind", FIELD_KINDS)
 def test_every_type_implements_what_it_declares(kind: str) -> None:
@@ -39,12 +37,20 @@ def test_every_type_implements_what_it_declares(kind: str) -> None:
     assert not inspect.isabstract(cls), f"field type {kind!r} ({cls.__name__}) does not implement {missing}"
 
 
-@pytest.mark.parametrize(("table", "entries"), [("coursekit.handouts.docx.ANSWER_SPACE", ws_docx.ANSWER_SPACE)])
-def test_every_type_has_an_entry_in_every_table(table: str, entries: dict[type, Any]) -> None:
-    missing = [KIND_OF[t] for t in FIELD_TYPES if t not in entries]
-    assert not missing, f"{table} has no entry for field type(s) {missing}"
-    extra = [t.__name__ for t in entries if t not in FIELD_TYPES]
-    assert not extra, f"{table} has entries for {extra}, which are not in coursekit.models.fields.Field"
+def test_word_draws_every_shape() -> None:
+    """Field types describe their Word answer space in coursekit.models.paper's shapes; docx.py draws each."""
+    shapes = get_args(Space)
+    missing = [s.__name__ for s in shapes if s not in ws_docx.DRAW]
+    assert not missing, f"coursekit.handouts.docx.DRAW has no drawer for the shape(s) {missing}"
+    assert set(ws_docx.DRAW) == set(shapes)
+
+
+@pytest.mark.parametrize("kind", FIELD_KINDS)
+def test_every_type_describes_its_word_space(kind: str) -> None:
+    ws = load(FIXTURE).get("worksheets", "all-fields")
+    for f in (f for f in ws.fields() if f.kind == kind):
+        spaces = f.paper()
+        assert spaces and all(isinstance(s, get_args(Space)) for s in spaces), f"{kind}.paper() gave {spaces}"
 
 
 def test_kinds_are_unique_and_the_fixture_uses_every_one() -> None:
@@ -72,6 +78,9 @@ class StarsField(BaseField):
     def paper_mm(self) -> float:
         return 12.0
 
+    def paper(self) -> list[Space]:
+        return [Grid([Cell("星数", bold=True)], [[Cell("☆" * self.count, align=1)]], 12.0)]
+
 
 def _stars_sheet() -> Any:
     """The fixture's all-fields worksheet with a stars field added to its last section."""
@@ -83,7 +92,7 @@ def _stars_sheet() -> Any:
 
 # the made-up type is not in the Field union, so pydantic warns when content_version dumps the worksheet
 @pytest.mark.filterwarnings("ignore::UserWarning:pydantic")
-def test_a_new_type_needs_only_its_own_declaration_in_python(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_a_new_type_needs_only_its_own_declaration_in_python(tmp_path: Path) -> None:
     ws = _stars_sheet()
     spec = worksheet_spec(ws)
     assert spec["fields"][-1] == {"id": "stars", "kind": "stars", "label": "给这次活动打星",
@@ -94,15 +103,11 @@ def test_a_new_type_needs_only_its_own_declaration_in_python(monkeypatch: pytest
     assert leftovers(ws, sub) is None and cut_notes(ws, sub) == []
     assert leftovers(ws, Submission(ws.id, "", Student("甲", "一班", "01"), answers={"stars": 9})) == "stars：9"
     assert layout.field_height_mm(ws.fields()[-1]) == 12.0
-
-    def stars(doc: Any, field: Any) -> None:
-        doc.add_paragraph("☆" * field.count)
-    monkeypatch.setitem(ws_docx.ANSWER_SPACE, StarsField, stars)
-    reg = load(FIXTURE)
     dest = tmp_path / "stars.docx"
-    ws_docx.write_worksheet_docx(reg, ws, dest)
-    texts = [p.text for p in docx.Document(io.BytesIO(dest.read_bytes())).paragraphs]
-    assert "给这次活动打星" in texts and "☆☆☆☆" in texts
+    ws_docx.write_worksheet_docx(load(FIXTURE), ws, dest)
+    document = docx.Document(io.BytesIO(dest.read_bytes()))
+    assert "给这次活动打星" in [p.text for p in document.paragraphs]
+    assert [[c.text for c in r.cells] for r in document.tables[-1].rows] == [["星数"], ["☆☆☆☆"]]
 
 
 @pytest.mark.parametrize("kind", FIELD_KINDS)

@@ -1,8 +1,8 @@
 """A worksheet as an editable Word file (student edition: no answer, no rubric).
 
-Every answer space is a real Word table or a set of ruled lines sized like the
-PDF (see :mod:`.layout`), so a teacher can edit the sheet and a student can
-type into it.
+Every answer space is a real Word table or a set of tick lines sized like the
+PDF: each field type describes it in the shapes of coursekit.models.paper, drawn
+here, so a teacher can edit the sheet and a student can type into it.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from docx.shared import Mm, Pt
 
 from .. import kinds
 from ..markup import md_inline
-from ..models.fields import BaseField, ChecklistField, MatrixField, RatingField, TableField, TextareaField, TextField
+from ..models.fields import BaseField
+from ..models.paper import Box, Cell, Grid, Note, Ticks
 from ..registry import Registry
 from ..render import cn_number
-from . import layout
 from .docxmd import add_inline, add_markdown
 from .docxstyle import ACCENT, GREY, fit_width, header_footer, keep_row, repeat_header, setup, shade, styled
 from .fonts import DEFAULT, face
@@ -79,108 +79,72 @@ def _name_line(doc: Any) -> None:
         para.add_run("\u3000")
 
 
-def _field(doc: Any, field: Any) -> None:
-    """Label, hint and answer space of one field."""
+def _field(doc: Any, field: BaseField) -> None:
+    """Label, hint and answer space of one field (the shapes its type's ``paper()`` gives)."""
     label = doc.add_paragraph()
     label.paragraph_format.keep_with_next = True
     label.paragraph_format.space_before = Pt(6)
     styled(label.add_run(field.label), bold=True)
-    if getattr(field, "placeholder", ""):
-        styled(label.add_run(f"（{field.placeholder}）"), color=GREY, size=9)
+    placeholder = getattr(field, "placeholder", "")  # text and textarea have one
+    if placeholder:
+        styled(label.add_run(f"（{placeholder}）"), color=GREY, size=9)
     if field.hint:
         hint = doc.add_paragraph()
         hint.paragraph_format.keep_with_next = True
         styled(hint.add_run(field.hint), color=GREY, size=9)
-    ANSWER_SPACE[type(field)](doc, field)
+    for space in field.paper():
+        DRAW[type(space)](doc, space)
 
 
-def _box(doc: Any, height_mm: float) -> None:
+def _box(doc: Any, box: Box) -> None:
     """One bordered cell to write in (a text or textarea answer)."""
     table = doc.add_table(rows=1, cols=1)
     table.style = "Table Grid"
-    keep_row(table.rows[0], height_mm)
+    keep_row(table.rows[0], box.height_mm)
     fit_width(table)
 
 
-def _text(doc: Any, field: Any) -> None:
-    """A one-line answer box."""
-    _box(doc, layout.TEXT_MM)
+def _cell(cell: Any, c: Cell) -> None:
+    """Text, look and hint of one table cell."""
+    if c.text is not None:
+        run = cell.paragraphs[0].add_run(c.text)
+        if c.bold or c.accent:  # styled() would leave an empty <w:rPr/> on a plain run
+            styled(run, bold=c.bold, color=ACCENT if c.accent else None)
+        if c.align is not None:
+            cell.paragraphs[0].alignment = c.align
+    if c.shade:
+        shade(cell, "F5F5F5")
+    if c.hint:
+        styled(cell.add_paragraph().add_run(c.hint), color=GREY, size=9)
 
 
-def _textarea(doc: Any, field: Any) -> None:
-    """A box as tall as the field's lines."""
-    _box(doc, field.lines * layout.LINE_MM)
-
-
-def _table(doc: Any, field: Any) -> None:
-    """The field's columns as a header row, then blank or labelled rows sized by :mod:`.layout`."""
-    labels = field.row_labels
-    table = doc.add_table(rows=1, cols=len(field.columns) + (1 if labels else 0))
+def _grid(doc: Any, grid: Grid) -> None:
+    """A heading row repeated on every page, then rows sized by the field type that never split."""
+    table = doc.add_table(rows=1, cols=len(grid.head))
     table.style = "Table Grid"
-    heads = ([""] if labels else []) + list(field.columns)
-    for cell, text in zip(table.rows[0].cells, heads):
-        styled(cell.paragraphs[0].add_run(text), bold=True)
+    for cell, c in zip(table.rows[0].cells, grid.head):
+        _cell(cell, c)
     repeat_header(table.rows[0])
-    for label in labels or [None] * (field.rows or 0):
+    for cells in grid.rows:
         row = table.add_row()
-        keep_row(row, layout.row_height_mm(field))
-        if label is not None:
-            styled(row.cells[0].paragraphs[0].add_run(label), bold=True)
-            shade(row.cells[0], "F5F5F5")
-    fit_width(table, 28 if labels else None)
+        keep_row(row, grid.row_mm)
+        for cell, c in zip(row.cells, cells):
+            _cell(cell, c)
+    fit_width(table, grid.first_mm)
 
 
-def _matrix(doc: Any, field: Any) -> None:
-    """A 2×2 matrix: column and row headings, quadrant labels and hints in tall cells."""
-    table = doc.add_table(rows=3, cols=3)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells[1:], field.columns):
-        styled(cell.paragraphs[0].add_run(text), bold=True)
-    repeat_header(table.rows[0])
-    for r in range(2):
-        row = table.rows[r + 1]
-        keep_row(row, layout.MATRIX_CELL_MM)
-        styled(row.cells[0].paragraphs[0].add_run(field.rows[r]), bold=True)
-        shade(row.cells[0], "F5F5F5")
-        for cell, q in zip(row.cells[1:], field.quadrants[r * 2:r * 2 + 2]):
-            styled(cell.paragraphs[0].add_run(q.label), bold=True, color=ACCENT)
-            if q.hint:
-                styled(cell.add_paragraph().add_run(q.hint), color=GREY, size=9)
-    fit_width(table, 30)
-
-
-def _checklist(doc: Any, field: Any) -> None:
+def _ticks(doc: Any, ticks: Ticks) -> None:
     """One ☐ item per line."""
-    for item in field.items:
+    for item in ticks.items:
         para = doc.add_paragraph()
         para.paragraph_format.left_indent = Mm(2)
         para.add_run("☐\u2002" + item)
 
 
-def _rating(doc: Any, field: Any) -> None:
-    """Items × scale points with a circle to tick; the scale's end labels below."""
-    low, high = field.scale
-    table = doc.add_table(rows=1, cols=2 + high - low)
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, ["评价项目", *map(str, range(low, high + 1))]):
-        styled(cell.paragraphs[0].add_run(text), bold=True)
-        cell.paragraphs[0].alignment = 1 if text != "评价项目" else 0
-    repeat_header(table.rows[0])
-    for item in field.items:
-        row = table.add_row()
-        keep_row(row, 8)
-        styled(row.cells[0].paragraphs[0].add_run(item), bold=True)
-        for cell in row.cells[1:]:
-            cell.paragraphs[0].add_run("○")
-            cell.paragraphs[0].alignment = 1
-    fit_width(table, 60)
-    if field.scale_labels:
-        ends = [f"{low} = {field.scale_labels[0]}"] + ([f"{high} = {field.scale_labels[1]}"]
-                                                        if len(field.scale_labels) > 1 else [])
-        styled(doc.add_paragraph().add_run("；".join(ends)), color=GREY, size=9)
+def _note(doc: Any, note: Note) -> None:
+    """A small grey line under the answer space."""
+    styled(doc.add_paragraph().add_run(note.text), color=GREY, size=9)
 
 
-ANSWER_SPACE: dict[type[BaseField], Callable[[Any, Any], None]] = {
-    TextField: _text, TextareaField: _textarea, TableField: _table, MatrixField: _matrix,
-    ChecklistField: _checklist, RatingField: _rating}
-"""Field type → how its answer space is drawn (every type in coursekit.models.fields needs one: tests/test_fieldtypes.py)."""
+DRAW: dict[type, Callable[[Any, Any], None]] = {Box: _box, Grid: _grid, Ticks: _ticks, Note: _note}
+"""Shape of coursekit.models.paper → how Word draws it (every shape needs one: tests/test_fieldtypes.py)."""

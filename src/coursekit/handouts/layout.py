@@ -3,15 +3,16 @@
 Sizes are in millimetres. A line of handwriting needs about 8.5 mm; table
 cells grow when there are few rows (each is a category to write about) or
 many columns (narrow cells wrap more). Each field type declares its own size
-(``paper_mm`` in coursekit.models.fields); the print templates and the Word
-writer read it through here.
+(``paper_mm`` in coursekit.models.fields; the numbers are in coursekit.models.paper);
+the print templates read them through here.
 """
 
 from __future__ import annotations
 
 import logging
 
-from ..models.fields import CHECK_MM, LINE_MM, MATRIX_CELL_MM, TEXT_MM, BaseField, TableField
+from ..models.fields import BaseField, TableField
+from ..models.paper import CHECK_MM, LINE_MM, MATRIX_CELL_MM, TEXT_MM
 
 log = logging.getLogger(__name__)
 

@@ -3,13 +3,13 @@
 Besides its schema, every field type says, as plain data (so every layer above may use it):
 ``spec()`` what the browser collector needs to lay out its answers (ck-fieldkinds.js reads the same from the
 page), ``answer_columns()`` its columns in the gradebook, ``fits()`` whether a stored answer still fits
-it, ``paper_mm()`` its writing space on paper, and optionally ``from_word()`` how an answer edited in the
-Word file reads back and ``cut_note()`` when the gradebook shows only part of an answer. The abstract
-methods make a type that forgets one unusable, and tests/test_fieldtypes.py names it.
+it, ``paper_mm()`` its writing space on paper, ``paper()`` its answer space in the blank Word worksheet
+(in the shapes of :mod:`.paper`), and optionally ``from_word()`` how an answer edited in the Word file
+reads back and ``cut_note()`` when the gradebook shows only part of an answer. The abstract methods make
+a type that forgets one unusable, and tests/test_fieldtypes.py names it.
 
-Where a field type also appears, keyed by its ``kind``: its macros ``web`` and ``paper`` in
-``templates/fields/<kind>.html``, its entry in ``CK.fields.kinds`` (docs/assets/javascripts/ck-fieldkinds.js)
-and its Word answer space in ``coursekit.handouts.docx.ANSWER_SPACE`` (python-docx is above this layer).
+Outside Python a field type is found by its ``kind``: its macros ``web`` and ``paper`` in
+``templates/fields/<kind>.html`` and its entry in ``CK.fields.kinds`` (docs/assets/javascripts/ck-fieldkinds.js).
 CONTRIBUTING.md (新增一种工作单字段) lists the steps.
 """
 
@@ -24,16 +24,13 @@ from pydantic import Field as F
 from pydantic import model_validator
 
 from .base import Id, Model, Text
+from .paper import CHECK_MM, LINE_MM, MATRIX_CELL_MM, TEXT_MM, Box, Cell, Grid, Note, Space, Ticks
 
 Value = str | int | None
 """One gradebook cell."""
 Getter = Callable[[dict[str, Any]], Value]
 """How a gradebook column gets its cell from one submission's answers (field id → stored value)."""
 
-LINE_MM = 8.5          # one handwritten line
-TEXT_MM = 10.0         # a one-line answer
-MATRIX_CELL_MM = 46.0  # each quadrant of a 2×2 matrix
-CHECK_MM = 6.0         # one checklist item
 CHECKED = "✓"          # a ticked checklist item in the gradebook
 MAX_TABLE_ROWS = 200   # rows of a blank-row table given columns; keeps a sheet far below Excel's 16,384 columns
 _SPACE = re.compile(r"\s+")
@@ -82,6 +79,10 @@ class BaseField(Model):
     def paper_mm(self) -> float:
         """Total answer space on paper (the PDF and the Word file; decides whether it may break across pages)."""
 
+    @abstractmethod
+    def paper(self) -> list[Space]:
+        """The answer space of the blank Word worksheet, in the shapes of :mod:`.paper`."""
+
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
         """The answer as the student left it in the Word file, or None to keep ``current`` (not read back)."""
         return None
@@ -119,6 +120,9 @@ class TextField(BaseField):
     def paper_mm(self) -> float:
         return TEXT_MM
 
+    def paper(self) -> list[Space]:
+        return [Box(TEXT_MM)]
+
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
         return _text_from_word(paras, tables, current)
 
@@ -141,6 +145,9 @@ class TextareaField(BaseField):
 
     def paper_mm(self) -> float:
         return float(self.lines * LINE_MM)
+
+    def paper(self) -> list[Space]:
+        return [Box(self.lines * LINE_MM)]
 
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
         return _text_from_word(paras, tables, current)
@@ -215,6 +222,14 @@ class TableField(BaseField):
     def paper_mm(self) -> float:
         return (len(self.row_labels) or self.rows or 0) * self.row_height_mm() + 8
 
+    def paper(self) -> list[Space]:
+        labels = self.row_labels
+        head = ([Cell("", bold=True)] if labels else []) + [Cell(c, bold=True) for c in self.columns]
+        blanks = [Cell() for _ in self.columns]
+        rows = ([[Cell(label, bold=True, shade=True), *blanks] for label in labels] if labels
+                else [blanks] * (self.rows or 0))
+        return [Grid(head, rows, self.row_height_mm(), 28 if labels else None)]
+
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
         if len(tables) != 1:
             return None
@@ -272,6 +287,13 @@ class MatrixField(BaseField):
     def paper_mm(self) -> float:
         return 2 * MATRIX_CELL_MM + 8
 
+    def paper(self) -> list[Space]:
+        head = [Cell(), *(Cell(c, bold=True) for c in self.columns)]
+        rows = [[Cell(self.rows[r], bold=True, shade=True),
+                 *(Cell(q.label, bold=True, accent=True, hint=q.hint) for q in self.quadrants[r * 2:r * 2 + 2])]
+                for r in range(2)]
+        return [Grid(head, rows, MATRIX_CELL_MM, 30)]
+
 
 def _ticked(fid: str, item: str) -> Getter:
     return lambda answers: CHECKED if isinstance(answers.get(fid), list) and item in answers[fid] else None
@@ -294,6 +316,9 @@ class ChecklistField(BaseField):
 
     def paper_mm(self) -> float:
         return len(self.items) * CHECK_MM
+
+    def paper(self) -> list[Space]:
+        return [Ticks(list(self.items))]
 
 
 def _score(fid: str, item: str) -> Getter:
@@ -332,6 +357,17 @@ class RatingField(BaseField):
 
     def paper_mm(self) -> float:
         return len(self.items) * CHECK_MM + 8
+
+    def paper(self) -> list[Space]:
+        low, high = self.scale
+        head = [Cell("评价项目", bold=True, align=0), *(Cell(str(n), bold=True, align=1) for n in range(low, high + 1))]
+        rows = [[Cell(item, bold=True), *(Cell("○", align=1) for _ in range(low, high + 1))] for item in self.items]
+        out: list[Space] = [Grid(head, rows, 8, 60)]
+        if self.scale_labels:
+            ends = [f"{low} = {self.scale_labels[0]}"] + ([f"{high} = {self.scale_labels[1]}"]
+                                                          if len(self.scale_labels) > 1 else [])
+            out.append(Note("；".join(ends)))
+        return out
 
 
 Field = Annotated[

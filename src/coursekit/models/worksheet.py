@@ -2,8 +2,8 @@
 
 A worksheet is a list of sections holding typed fields. The field types live in
 :mod:`.fields`, one model each that declares its own behaviour; adding one is a
-model there, its macros, its browser entry, its Word answer space and golden
-tests (CONTRIBUTING.md, 新增一种工作单字段).
+model there (with that behaviour), its macros in ``templates/fields/<kind>.html``,
+its entry in ``ck-fieldkinds.js`` and golden tests (CONTRIBUTING.md, 新增一种工作单字段).
 """
 
 from __future__ import annotations
