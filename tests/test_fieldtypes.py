@@ -8,6 +8,7 @@ writer must draw every shape a type may use. A forgotten one fails here, naming 
 from __future__ import annotations
 
 import inspect
+import re
 import io
 import shutil
 from pathlib import Path
@@ -146,3 +147,10 @@ def test_a_new_type_needs_only_its_macros_in_the_templates(tmp_path: Path) -> No
     [box] = paper.xpath('//div[contains(@class, "pr-field-stars")]')
     assert "pr-keep" in box.get("class").split()
     assert box.xpath('p[@class="pr-stars"]')[0].get("style") == "height: 12.0mm"
+
+
+@pytest.mark.parametrize("kind", FIELD_KINDS)
+def test_every_type_has_a_browser_entry(kind: str) -> None:
+    """The fast check; tests/browser/test_fieldkinds.py checks the entry's methods in Chromium."""
+    js = (ROOT / "docs" / "assets" / "javascripts" / "ck-fieldkinds.js").read_text(encoding="utf-8")
+    assert re.search(rf"^\s*kinds\.{kind} = ", js, re.M), f"ck-fieldkinds.js has no CK.fields.kinds.{kind}"
