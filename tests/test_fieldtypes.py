@@ -23,7 +23,8 @@ from coursekit.collect.spec import worksheet_spec
 from coursekit.collect.submission import Student, Submission
 from coursekit.handouts import docx as ws_docx
 from coursekit.handouts import htmlprint, layout
-from coursekit.models.fields import FIELD_KINDS, FIELD_TYPES, BaseField, Getter
+from coursekit.models.answers import Getter
+from coursekit.models.fields import FIELD_KINDS, FIELD_TYPES, BaseField
 from coursekit.models.paper import Cell, Grid, Space
 from coursekit.registry import load
 from coursekit.render import environment

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models.fields import Value
+from ..models.answers import Value
 from ..models.worksheet import Worksheet
 from .submission import Submission
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree
 
-from ..models.fields import norm
+from ..models.answers import norm
 from ..models.worksheet import Worksheet
 
 log = logging.getLogger(__name__)

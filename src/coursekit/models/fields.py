@@ -6,7 +6,8 @@ page), ``answer_columns()`` its columns in the gradebook, ``fits()`` whether a s
 it, ``paper_mm()`` its writing space on paper, ``paper()`` its answer space in the blank Word worksheet
 (in the shapes of :mod:`.paper`), and optionally ``from_word()`` how an answer edited in the Word file
 reads back and ``cut_note()`` when the gradebook shows only part of an answer. The abstract methods make
-a type that forgets one unusable, and tests/test_fieldtypes.py names it.
+a type that forgets one unusable, and tests/test_fieldtypes.py names it. Helpers that read stored answers
+are in :mod:`.answers`.
 
 Outside Python a field type is found by its ``kind``: its macros ``web`` and ``paper`` in
 ``templates/fields/<kind>.html`` and its entry in ``CK.fields.kinds`` (docs/assets/javascripts/ck-fieldkinds.js).
@@ -15,45 +16,28 @@ CONTRIBUTING.md (新增一种工作单字段) lists the steps.
 
 from __future__ import annotations
 
-import re
 from abc import abstractmethod
-from collections.abc import Callable
 from typing import Annotated, Any, Literal, get_args
 
 from pydantic import Field as F
 from pydantic import model_validator
 
+from .answers import (
+    MAX_TABLE_ROWS,
+    Getter,
+    cell_getter,
+    grid,
+    keyed_getter,
+    keyed_row,
+    norm,
+    score_getter,
+    text_from_word,
+    text_getter,
+    text_value,
+    ticked_getter,
+)
 from .base import Id, Model, Text
 from .paper import CHECK_MM, LINE_MM, MATRIX_CELL_MM, TEXT_MM, Box, Cell, Grid, Note, Space, Ticks
-
-Value = str | int | None
-"""One gradebook cell."""
-Getter = Callable[[dict[str, Any]], Value]
-"""How a gradebook column gets its cell from one submission's answers (field id → stored value)."""
-
-CHECKED = "✓"          # a ticked checklist item in the gradebook
-MAX_TABLE_ROWS = 200   # rows of a blank-row table given columns; keeps a sheet far below Excel's 16,384 columns
-_SPACE = re.compile(r"\s+")
-
-
-def _text(v: Any) -> str | None:
-    """A string answer, or None."""
-    return v if isinstance(v, str) and v != "" else None
-
-
-def norm(value: Any) -> str:
-    """Text with runs of whitespace as one space (Word and the browser wrap differently); "" for non-text."""
-    return _SPACE.sub(" ", value if isinstance(value, str) else "").strip()
-
-
-def keyed_row(row: Any, cols: list[str]) -> dict[str, Any] | None:
-    """A table row as {column header: cell}; a positional row only when it has exactly ``cols``' width
-    (otherwise which cell belongs where is unknown, and the row is left for the 其他答案 column)."""
-    if isinstance(row, dict):
-        return row
-    if isinstance(row, list) and len(row) == len(cols):
-        return dict(zip(cols, row))
-    return None
 
 
 class BaseField(Model):
@@ -92,16 +76,6 @@ class BaseField(Model):
         return None
 
 
-def _getter(fid: str) -> Getter:
-    return lambda answers: _text(answers.get(fid))
-
-
-def _text_from_word(paras: list[str], tables: list[list[list[str]]], current: Any) -> str | None:
-    """A text answer's Word paragraphs, when they differ from ``current`` (a table there is not an answer)."""
-    text = "\n".join(paras)
-    return text if not tables and norm(text) != norm(current) else None
-
-
 class TextField(BaseField):
     """A one-line answer."""
 
@@ -112,7 +86,7 @@ class TextField(BaseField):
         return {}
 
     def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
-        return [(self.label, _getter(self.id))]
+        return [(self.label, text_getter(self.id))]
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, str)
@@ -124,7 +98,7 @@ class TextField(BaseField):
         return [Box(TEXT_MM)]
 
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
-        return _text_from_word(paras, tables, current)
+        return text_from_word(paras, tables, current)
 
 
 class TextareaField(BaseField):
@@ -138,7 +112,7 @@ class TextareaField(BaseField):
         return {}
 
     def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
-        return [(self.label, _getter(self.id))]
+        return [(self.label, text_getter(self.id))]
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, str)
@@ -150,33 +124,7 @@ class TextareaField(BaseField):
         return [Box(self.lines * LINE_MM)]
 
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
-        return _text_from_word(paras, tables, current)
-
-
-def _cell(fid: str, row: int, col: str, cols: list[str]) -> Getter:
-    """Getter for one table cell, by column header."""
-    def get(answers: dict[str, Any]) -> Value:
-        rows = answers.get(fid)
-        if not isinstance(rows, list) or row >= len(rows):
-            return None
-        keyed = keyed_row(rows[row], cols)
-        return _text(keyed.get(col)) if keyed is not None else None
-    return get
-
-
-def _grid(rows: Any, cols: list[str]) -> list[list[str]]:
-    """Table answers as rows of cell strings, trailing empty rows dropped."""
-    out = []
-    for row in rows if isinstance(rows, list) else []:
-        if isinstance(row, dict):
-            out.append([norm(row.get(c)) for c in cols])
-        elif isinstance(row, list) and len(row) == len(cols):
-            out.append([norm(v) for v in row])
-        else:
-            out.append(["?"] * len(cols))  # not comparable; only differs if Word has the same shape
-    while out and not any(out[-1]):
-        out.pop()
-    return out
+        return text_from_word(paras, tables, current)
 
 
 class TableField(BaseField):
@@ -200,7 +148,7 @@ class TableField(BaseField):
         used = min(max(self.rows or 0, rows_used), MAX_TABLE_ROWS)
         labels = self.row_labels or [f"第{i + 1}行" for i in range(used)]
         cols = list(self.columns)
-        return [(f"{self.label}·{row}·{col}", _cell(self.id, r, col, cols))
+        return [(f"{self.label}·{row}·{col}", cell_getter(self.id, r, col, cols))
                 for r, row in enumerate(labels) for col in cols]
 
     def fits(self, value: Any) -> bool:
@@ -208,7 +156,7 @@ class TableField(BaseField):
         rows_ok = not self.row_labels or len(value) <= len(self.row_labels) if isinstance(value, list) else False
         keyed = [keyed_row(r, cols) for r in value] if rows_ok else [None]
         # a cell under a header the worksheet no longer has would otherwise be lost
-        return all(k is not None and all(c in cols or not _text(v) for c, v in k.items()) for k in keyed)
+        return all(k is not None and all(c in cols or not text_value(v) for c, v in k.items()) for k in keyed)
 
     def row_height_mm(self) -> float:
         """Height of one answer row: taller when there are few rows (each a topic) or many columns."""
@@ -241,7 +189,7 @@ class TableField(BaseField):
         if any(len(r) != len(cols) + lead for r in body) or (self.row_labels and len(body) != len(self.row_labels)):
             return None
         word_rows = [dict(zip(cols, r[lead:])) for r in body]
-        return word_rows if _grid(word_rows, cols) != _grid(current, cols) else None
+        return word_rows if grid(word_rows, cols) != grid(current, cols) else None
 
     def cut_note(self, value: Any) -> str | None:
         if not isinstance(value, list):
@@ -258,14 +206,6 @@ class Quadrant(Model):
     hint: str = ""
 
 
-def _keyed(fid: str, key: str) -> Getter:
-    """Getter for a matrix cell's text."""
-    def get(answers: dict[str, Any]) -> Value:
-        v = answers.get(fid)
-        return _text(v.get(key)) if isinstance(v, dict) else None
-    return get
-
-
 class MatrixField(BaseField):
     """A 2×2 matrix such as SWOT: two row and two column headings, four cells row by row."""
 
@@ -279,7 +219,7 @@ class MatrixField(BaseField):
                 "cells": [{"id": q.id, "label": q.label} for q in self.quadrants]}
 
     def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
-        return [(f"{self.label}·{q.label}", _keyed(self.id, q.id)) for q in self.quadrants]
+        return [(f"{self.label}·{q.label}", keyed_getter(self.id, q.id)) for q in self.quadrants]
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, dict) and set(value) <= {q.id for q in self.quadrants}
@@ -295,10 +235,6 @@ class MatrixField(BaseField):
         return [Grid(head, rows, MATRIX_CELL_MM, 30)]
 
 
-def _ticked(fid: str, item: str) -> Getter:
-    return lambda answers: CHECKED if isinstance(answers.get(fid), list) and item in answers[fid] else None
-
-
 class ChecklistField(BaseField):
     """Items to tick."""
 
@@ -309,7 +245,7 @@ class ChecklistField(BaseField):
         return {"items": list(self.items)}
 
     def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
-        return [(f"{self.label}·{item}", _ticked(self.id, item)) for item in self.items]
+        return [(f"{self.label}·{item}", ticked_getter(self.id, item)) for item in self.items]
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, list) and set(map(str, value)) <= set(self.items)
@@ -319,15 +255,6 @@ class ChecklistField(BaseField):
 
     def paper(self) -> list[Space]:
         return [Ticks(list(self.items))]
-
-
-def _score(fid: str, item: str) -> Getter:
-    """Getter for one rated item: a whole number (not a bool), else None."""
-    def get(answers: dict[str, Any]) -> Value:
-        v = answers.get(fid)
-        n = v.get(item) if isinstance(v, dict) else None
-        return n if isinstance(n, int) and not isinstance(n, bool) else None
-    return get
 
 
 class RatingField(BaseField):
@@ -349,7 +276,7 @@ class RatingField(BaseField):
         return {"items": list(self.items), "scale": list(self.scale)}
 
     def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
-        return [(f"{self.label}·{item}", _score(self.id, item)) for item in self.items]
+        return [(f"{self.label}·{item}", score_getter(self.id, item)) for item in self.items]
 
     def fits(self, value: Any) -> bool:
         return isinstance(value, dict) and set(value) <= set(self.items) and all(
