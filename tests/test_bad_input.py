@@ -13,6 +13,7 @@ import pytest
 from conftest import run
 
 LESSON = "docs/modules/01-alpha/1-first.md"
+PROJECT = "docs/modules/01-alpha/index.md"
 
 CASES = {
     "malformed-yaml": (
@@ -57,6 +58,14 @@ CASES = {
         ("data/glossary/community.yml", "definition: ", "definition: " + "很长的定义。" * 60000),
         "data/glossary/community.yml [file-size] the file is 1.1 MB, over the 1 MB limit;",
     ),
+    "practice-unknown-worksheet": (
+        (PROJECT, "worksheets: [all-fields]", "worksheets: [all-fieldz]"),
+        f"{PROJECT}:13 [unknown-ref] practice: worksheet 'all-fieldz' does not exist; did you mean 'all-fields'?",
+    ),
+    "practice-off-its-page": (
+        (LESSON, "{{ lesson_header() }}", "{{ lesson_header() }}\n\n{{ project_practice() }}"),
+        "[not-a-project] project_practice() works only on docs/modules/<project>/index.md",
+    ),
     "yaml-alias": (
         ("data/glossary/community.yml", "related: [private-traffic]", "related: &r [private-traffic]\naliases: *r"),
         "data/glossary/community.yml:6 [yaml-alias] anchors (&) and aliases (*) are not allowed in data files;",
@@ -97,7 +106,7 @@ def test_check_reports_bad_input(course: Path, name: str) -> None:
 @pytest.mark.build
 @pytest.mark.parametrize("name", ["malformed-yaml", "unknown-id-in-macro", "stray-braces", "unknown-source",
                                   "unknown-macro-name", "huge-data-file", "yaml-alias", "control-char",
-                                  "macro-in-data"])
+                                  "macro-in-data", "practice-unknown-worksheet"])
 def test_mkdocs_build_fails_with_the_same_message(course: Path, name: str) -> None:
     edit, message = CASES[name]
     break_course(course, *edit)

@@ -35,6 +35,9 @@ RENDERERS: dict[str, Callable[[Site], str]] = {
     "term": lambda s: s.embed("term", "private-traffic", LESSON),
     "lesson_header": lambda s: s.lesson_header({}, LESSON),
     "project_overview": lambda s: s.project_overview(META, "modules/01-alpha/index.md"),
+    "project_practice": lambda s: s.project_practice(META, "modules/01-alpha/index.md"),
+    "project_practice_downloads": lambda s: Site(FIXTURE, s.edition, templates=s.tpl, downloads=True).project_practice(
+        META, "modules/01-alpha/index.md"),
     "library_worksheets": lambda s: s.library("worksheets", "library/worksheets.md"),
     "library_sops": lambda s: s.library("sops", "library/sops.md"),
     "library_cases": lambda s: s.library("cases", "library/cases.md"),

@@ -237,6 +237,7 @@ def check_references(reg: Registry) -> list[Problem]:
             ref(page.rel, page.lines, ("sources", i), kinds.BIBLIOGRAPHY.name, src,
                 "source (a bibliography id in data/bibliography/)")
         ref(page.rel, page.lines, ("project",), "projects", lesson.project, "project")
+    problems += _check_practice(reg)
     seen: dict[tuple[str, int], str] = {}
     for path, lesson in sorted(reg.lessons.items()):
         key = (lesson.project, lesson.task)
@@ -254,6 +255,25 @@ def check_references(reg: Registry) -> list[Problem]:
                 problems.append(Problem(page.rel, line, "unknown-id",
                                         f"{name}(\"{arg}\"): no {k.noun} with id '{arg}' in "
                                         f"data/{k.name}/{_did_you_mean(arg, reg.records[k.name])}"))
+    return problems
+
+
+def _check_practice(reg: Registry) -> list[Problem]:
+    """A 项目实训 hands in worksheets of its own project (the 自评互评表 and the page list them there)."""
+    problems: list[Problem] = []
+    sheets: dict[str, models.Worksheet] = reg.of(kinds.WORKSHEETS)
+    for slug, front in reg.project_pages.items():
+        page = reg.pages[f"modules/{slug}/index.md"]
+        for i, step in enumerate(front.practice.steps if front.practice else []):
+            for j, id_ in enumerate(step.worksheets):
+                line = line_of(page.lines, ("practice", "steps", i, "worksheets", j))
+                if id_ not in sheets:
+                    if (kinds.WORKSHEETS.name, id_) not in reg.broken:
+                        problems.append(Problem(page.rel, line, "unknown-ref", f"practice: worksheet '{id_}' does "
+                                                f"not exist{_did_you_mean(id_, sheets)}"))
+                elif sheets[id_].project != slug:
+                    problems.append(Problem(page.rel, line, "unknown-ref", f"practice: worksheet '{id_}' belongs to "
+                                            f"{sheets[id_].project}; a 项目实训 hands in its own project's worksheets"))
     return problems
 
 

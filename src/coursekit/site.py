@@ -31,7 +31,7 @@ from .urls import link, page_url
 
 log = logging.getLogger(__name__)
 
-PAGE_MACROS = ("lesson_header", "project_overview", "library", "course_overview", "assignment_form", "homework")
+PAGE_MACROS = ("lesson_header", "project_overview", "project_practice", "library", "course_overview", "assignment_form", "homework")
 """Macros about pages rather than one kind's records (those come from :mod:`coursekit.kinds`)."""
 
 
@@ -174,6 +174,7 @@ class Site:
         found.update(
             lesson_header=lambda: self.lesson_header(meta(), src()),
             project_overview=lambda: self.project_overview(meta(), src()),
+            project_practice=lambda: self.project_practice(meta(), src()),
             library=lambda kind: self.library(kind, src()),
             course_overview=lambda: self.course_overview(src()),
             assignment_form=lambda: self.assignment_form(src()),
@@ -238,6 +239,24 @@ class Site:
                                        "project_overview() works only on docs/modules/<project>/index.md")])
         return render(self.tpl, "project_overview", project=self.reg.projects[slug],
                       front=self.reg.project_pages[slug], lessons=self.reg.lessons_of(slug), **self._ctx(page))
+
+    def project_practice(self, meta: dict[str, Any], page: str) -> Markup:
+        """The 项目实训 of a project page (its front matter's ``practice:``) and its 自评互评表 download."""
+        slug = str(meta.get("project", ""))
+        front = self.reg.project_pages.get(slug)
+        if front is None or page != f"modules/{slug}/index.md" or front.practice is None:
+            why = ("project_practice() works only on docs/modules/<project>/index.md" if front is None or
+                   page != f"modules/{slug}/index.md" else
+                   "project_practice() shows the page's practice: front matter, which is missing "
+                   "(CONTRIBUTING.md 项目首页)")
+            raise CourseError([Problem(f"docs/{page}", None, "not-a-project", why)])
+        return render(self.tpl, "practice", project=self.reg.projects[slug], practice=front.practice,
+                      forms=self.forms_of(slug, page), **self._ctx(page))
+
+    def forms_of(self, slug: str, page: str) -> list[tuple[str, str]]:
+        """(label, URL) of a project's own files (the 项目实训自评互评表) when the build has downloads."""
+        outputs = handout_paths.visible(handout_paths.project_outputs(slug), self.teacher)
+        return [(o.label, self._download_url(o.rel, page)) for o in outputs] if self.downloads else []
 
     def library(self, kind: str, page: str) -> Markup:
         """Every record of a listed ``kind`` (worksheets, sops, cases), grouped by project."""

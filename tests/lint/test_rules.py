@@ -93,6 +93,17 @@ def test_term_variants_are_flagged_where_written(course: Path) -> None:
     ]
     assert any(p.rule == "term-variant" and p.severity == "error" for p in check_course(course, strict=True))
 
+
+def test_term_variants_in_front_matter_are_flagged(course: Path) -> None:
+    """A project page's practice: (shown on the page, the 自评互评表 and the 课程标准) is checked like its body."""
+    append(course, "data/glossary/community.yml", "avoid: [圈子]\n")
+    page = course / "docs/modules/01-alpha/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("goals: [能建群并写出群规]", "goals: [能建圈子并写出群规]"),
+                    encoding="utf-8")
+    line = page.read_text(encoding="utf-8").split("\n").index("  goals: [能建圈子并写出群规]") + 1
+    assert lint(course) == [f"docs/modules/01-alpha/index.md:{line} [term-variant] warning: write '社群' "
+                            "(glossary term 'community'), not '圈子'"]
+
 def test_link_to_a_folder_and_a_bad_scheme(course: Path) -> None:
     write(course, "docs/appendix.md", "# 附录 { #appendix }\n\n[库](library/)和[脚本](javascript:alert)\n")
     assert lint(course) == [

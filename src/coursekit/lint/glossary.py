@@ -8,6 +8,7 @@ hand-written glossary links by :mod:`links` (``term-link``).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from .. import kinds
 from ..errors import Problem
@@ -50,6 +51,7 @@ def variants(ctx: Context) -> list[Problem]:
         return []
     problems = []
     for page in ctx.pages.values():
+        problems += _front_matter(ctx.root / page.rel, page.rel, page.body_line, wanted)  # 项目实训, objectives
         code = code_lines(page.body, page.body_line)
         for number, line in enumerate(page.body.split("\n"), page.body_line):
             if number not in code:
@@ -64,6 +66,15 @@ def variants(ctx: Context) -> list[Problem]:
             if not line.lstrip().startswith("avoid:"):
                 problems += _found(rel, number, line, wanted)
     return problems
+
+
+def _front_matter(path: Path, rel: str, body_line: int, wanted: dict[str, Term]) -> list[Problem]:
+    """Variants in a page's front matter (the lines before its body), which pages show too."""
+    try:
+        head = path.read_text(encoding="utf-8").lstrip("\ufeff").split("\n")[:body_line - 1]
+    except (OSError, UnicodeDecodeError):
+        return []  # reported by the registry
+    return [p for number, line in enumerate(head, 1) for p in _found(rel, number, line, wanted)]
 
 
 def _found(rel: str, number: int, line: str, wanted: dict[str, Term]) -> list[Problem]:

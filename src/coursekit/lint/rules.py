@@ -54,7 +54,7 @@ _CORE = {
     "unknown-macro": "a macro name is misspelt",
     "render": "a macro failed while rendering",
     "not-a-lesson": "lesson_header() outside a task page",
-    "not-a-project": "project_overview() outside a project page",
+    "not-a-project": "project_overview() or project_practice() outside a project page (or without practice:)",
     "unknown-kind": "library() with an unknown kind",
     "nav-missing-page": "a nav entry in mkdocs.yml points to a page that does not exist",
     "nav-omitted-page": "a page is in no nav entry, and mkdocs.yml makes the build warn about it",

@@ -4,12 +4,12 @@ from .bibliography import Source
 from .case import Case
 from .course import Course, Project
 from .glossary import Term
-from .lesson import Lesson, ProjectPage
+from .lesson import Lesson, Practice, PracticeStep, ProjectPage
 from .lessonplan import LessonPlan
 from .question import QuestionBank
 from .sop import Sop
 from .story import Story
 from .worksheet import Worksheet
 
-__all__ = ["Case", "Course", "Lesson", "LessonPlan", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Story", "Term",
+__all__ = ["Case", "Course", "Lesson", "LessonPlan", "Practice", "PracticeStep", "Project", "ProjectPage", "QuestionBank", "Sop", "Source", "Story", "Term",
            "Worksheet"]
