@@ -138,3 +138,14 @@ def test_a_table_row_is_never_split_across_pages(tmp_path: Path, filler: int) ->
 def test_source_line_breaks_between_chinese_characters_vanish() -> None:
     out, _ = postprocess("<p>刷新浏览器，\n关闭浏览器\nor English\nwords 中文</p>", "x.md", "lesson", set())
     assert "<p>刷新浏览器，关闭浏览器\nor English\nwords 中文</p>" in out
+
+
+@pytest.mark.parametrize("edition", ["student", "teacher"])
+def test_project_practice_closes_its_chapter(edition: str) -> None:
+    """The project page's 项目实训 is printed after the project's tasks (on the site it ends the project page)."""
+    from coursekit.handouts.book import book_html
+    html = book_html(load(FIXTURE), of_course(FIXTURE), edition)
+    practice = html.index('<section class="book-page book-practice"')
+    assert html.index('id="p-modules-01-alpha-1-first"') < practice < html.index('id="p-appendix-glossary"')
+    assert html.count('--practice">项目实训</h2>') == 1
+    assert ("练习群只在班级里建" in html) == (edition == "teacher")  # the 教学建议 box: teacher book only

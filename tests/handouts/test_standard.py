@@ -37,7 +37,12 @@ def test_word_file_reads_back(tmp_path: Path) -> None:
     assert heads == [f"{n}、{t}" for n, t in zip("一二三四五六七", TITLES)]
     subheads = [p.text for p in doc.paragraphs if p.style.name == "Heading 3"]
     assert subheads[:5] == ["课程性质", "课程任务", "知识目标", "能力目标", "素质目标"] and "课程思政" in subheads
-    info, content, ideology, grading = doc.tables
+    info, content, practice, ideology, grading = doc.tables
+    assert [c.text for c in practice.rows[0].cells] == ["项目", "项目实训", "成果要求"] and len(practice.rows) == 7
+    for row, front in zip(practice.rows[1:], [f for _, f in sorted(reg.project_pages.items())]):
+        assert front.practice is not None and row.cells[1].text == front.practice.title  # as the page says
+        assert row.cells[2].text.split("；") == front.practice.results
+    assert "项目实训" in subheads
     assert info.cell(1, 1).text.startswith("64 学时") and info.cell(1, 3).text == "4 学分"
     assert [c.text for c in content.rows[0].cells] == ["项目", "任务", "学习重点（教学要求）", "学时"]
     assert content.rows[1].cells[1].text == "任务一　认识社群" and content.rows[1].cells[3].text == "2"

@@ -100,3 +100,18 @@ def test_the_teacher_edition_links_each_projects_deck_and_the_student_edition_do
     student = str(Site(ROOT, "student", downloads=True).project_overview(meta, page))
     assert 'href="../../downloads/slides/01-preparation.pptx"' in teacher
     assert ".pptx" not in student
+
+
+@pytest.mark.parametrize("slug", ["01-preparation", "06-conversion"])
+def test_project_practice_slide_follows_the_tasks(slug: str) -> None:
+    """The 项目实训 gets one slide after the last task's, before the 项目小结; its 教学建议 goes to the notes."""
+    from coursekit.slides.outline import project_slides
+    reg = load(ROOT)
+    practice = reg.project_pages[slug].practice
+    assert practice is not None
+    slides = project_slides(reg, slug)
+    titles = [s.title for s in slides]
+    at = titles.index(f"项目实训：{practice.title}")
+    assert titles[-1] == "项目小结" and at == len(slides) - 2 and titles.count("项目实训") == 0
+    assert [text for _, text in slides[at].bullets][:1] and len(slides[at].bullets) == len(practice.steps)
+    assert practice.results[0] in slides[at].notes and "教学建议" not in titles

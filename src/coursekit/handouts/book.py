@@ -1,7 +1,7 @@
 """The print edition: the whole course as one PDF per edition, ready for a print shop.
 
 Cover, table of contents with page numbers, each project as a chapter
-(project page, then its task pages), glossary and sources as appendices (and
+(project page, then its task pages, then the project page's 项目实训), glossary and sources as appendices (and
 the teacher guide in the teacher edition). Layout rules live in
 ``templates/print/book.css``; the page HTML comes from :mod:`.bookhtml`.
 """
@@ -12,6 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import lxml.html
 from markupsafe import Markup
 
 from .. import kinds
@@ -84,13 +85,36 @@ def _chapter(reg: Registry, site: BookSite, md: Any, slug: str) -> dict[str, Any
     sources += [path for path, _ in reg.lessons_of(slug)]
     known = set(reg.pages)
     numbering = Numbering(project.number, [ws.label for ws in reg.in_project(kinds.WORKSHEETS.name, slug) if ws.label])
-    pages = []
+    pages, closing = [], []
     for src in sources:
         kind = "project" if src.endswith("/index.md") else "lesson"
         html, title = postprocess(render_markdown(site, md, src), src, kind, known)
+        if kind == "project":  # its 项目实训 closes the chapter, after the tasks, as it closes the project
+            html, practice = split_practice(html)
+            closing = [BookPage(src, "practice", "项目实训", Markup(practice))] if practice else []
         pages.append(BookPage(src, kind, title, Markup(number_tables(html, numbering))))
+    pages += closing
     return {"project": project, "id": page_id(sources[0]) if sources else f"p-{slug}",
             "has_index": bool(sources) and sources[0].endswith("/index.md"), "pages": pages}
+
+
+def split_practice(html: str) -> tuple[str, str]:
+    """A project page's print HTML without its ``## 项目实训 { #practice }`` section, and that section as a
+    page of its own (``""`` when the page has none)."""
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    section = root[0] if len(root) == 1 and root[0].tag == "section" else root
+    head = next((h for h in section.iter("h2") if (h.get("id") or "").endswith("--practice")), None)
+    if head is None or head.getparent() is not section:
+        return html, ""
+    start = list(section).index(head)
+    moved = list(section)[start:]
+    page = lxml.html.Element("section", {"class": "book-page book-practice", "id": f"{section.get('id', 'p')}-practice"})
+    for el in moved:
+        section.remove(el)
+        page.append(el)
+    keep = lxml.html.tostring(section, encoding="unicode") if section is not root else "".join(
+        lxml.html.tostring(el, encoding="unicode") for el in root)
+    return keep, lxml.html.tostring(page, encoding="unicode")
 
 
 def _appendices(reg: Registry, site: BookSite, md: Any, edition: str) -> list[dict[str, Any]]:

@@ -104,7 +104,7 @@ def plan(reg: Registry, templates: Path, sel: Selection) -> list[Job]:
             for out in paths.standard_outputs():
                 if sel.wants(out):
                     key = digest(pdf_base if out.fmt == "pdf" else base, "standard", out.fmt, reg.course,
-                                 reg.lessons)
+                                 reg.lessons, reg.project_pages)
                     jobs[out.rel] = Job(out.rel, "standard", "", out.fmt, out.teacher, key)
     if sel.ids is None:
         for slug in reg.projects:

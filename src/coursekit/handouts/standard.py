@@ -2,7 +2,7 @@
 
 Written parts come from ``standard:`` in data/course.yml (性质与任务, methods, resources, 课程思政, 教材);
 学时 and 学分 from the tasks' minutes and the review and exam sessions, 课程目标 from the task pages'
-objectives, 课程内容与学时分配 from the 授课计划, 考核评价 from ``grading:`` and ``exam:``. One
+objectives, 课程内容与学时分配 from the 授课计划 (and each project page's 项目实训), 考核评价 from ``grading:`` and ``exam:``. One
 :func:`build` feeds both the Word writer and the PDF template (``templates/print/standard.html``).
 """
 
@@ -16,6 +16,7 @@ from docx import Document
 
 from ..hours import as_hours
 from ..models.question import TYPE_NAMES
+from ..plaintext import plain
 from ..registry import Registry
 from ..render import cn_number, render
 from .docxstyle import ACCENT, header_footer, setup, styled
@@ -70,6 +71,13 @@ def build(reg: Registry) -> list[Section]:
         [f"项目{p.number}　{p.title}", f"任务{cn_number(r.task)}　{r.title}", "；".join(_key_points(reg, p.slug, r.task)),
          str(as_hours(r.minutes))] for p in schedule.projects for r in p.rows] + [
         ["复习与考试", s.name, "", str(s.hours)] for s in schedule.sessions] + [["合计", "", "", str(total)]])])
+    practice = [[f"项目{p.number}　{p.title}", front.practice.title, "；".join(plain(r) for r in front.practice.results)]
+                for slug, p in reg.projects.items()
+                if (front := reg.project_pages.get(slug)) is not None and front.practice is not None]
+    if practice:  # each project's 项目实训, done in its tasks' 实训 hours (the page and the 自评互评表 say the same)
+        content.blocks += [("h", "项目实训"), ("p", "每个项目的最后安排一次项目实训，把本项目各任务的工作单整合成一项"
+                                                 "完整的成果，在各任务的实训学时内完成，用项目实训自评互评表评价。"),
+                           ("table", [["项目", "项目实训", "成果要求"], *practice])]
     ideology = {i.project: i.points for i in std.ideology}
     teaching = Section("教学实施建议", [("h", "教学方法"), ("ol", list(std.methods)), ("h", "教学资源"),
                                    ("ol", list(std.resources)), ("h", "课程思政"),

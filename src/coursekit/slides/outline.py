@@ -1,10 +1,10 @@
 """A project's deck as a list of :class:`Slide`, from the registry and the pages' Markdown.
 
-Order: cover; objectives; the project's scenario, task list and own sections;
+Order: cover; objectives; the project's scenario, task list and own sections (but its 项目实训);
 then per task a divider (timing and the 教学建议 boxes in the notes), its key
 points, scenario, each section (key points, tables, diagrams, embedded cases,
 worksheets, SOPs, classroom practice), its summary and exercises (answers in
-the notes); last the project summary.
+the notes); then the 项目实训; last the project summary.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from .. import kinds
+from ..plaintext import plain
 from ..registry import Registry
 from ..render import cn_number
 from ..slidespec import Slide, clip, first_sentence
@@ -45,9 +46,12 @@ def project_slides(reg: Registry, slug: str) -> list[Slide]:
     rows += [[f"任务{cn_number(le.task)}　{le.title}", "；".join(le.key_points),
               f"{le.minutes.teaching} 分钟", f"{le.minutes.practice} 分钟"] for _, le in lessons]
     slides += _table_slides("任务一览", rows, "", 0)
-    slides += _sections(reg, blocks, 0)
+    cut = next((i for i, b in enumerate(blocks) if b.kind == "heading" and b.level == 2 and b.anchor == "practice"),
+               len(blocks))
+    slides += _sections(reg, blocks[:cut], 0)
     for path, lesson in lessons:
         slides += task_slides(reg, path, lesson)
+    slides += _practice(front, blocks[cut + 1:])  # the 项目实训 closes the project, after its tasks
     summary = [(0, f"任务{cn_number(le.task)}　{le.title}") for _, le in lessons]
     summary = [item for (_, le), head in zip(lessons, summary)
                for item in (head, (1, clip("；".join(le.key_points), 80)))]
@@ -71,6 +75,17 @@ def task_slides(reg: Registry, path: str, lesson: Any) -> list[Slide]:
     slides += _scenario(blocks, n)
     slides += _sections(reg, blocks, n)
     return slides
+
+
+def _practice(front: Any, body: list[Block]) -> list[Slide]:
+    """The 项目实训: its steps, each with the worksheets handed in; goals, 成果要求 and 教学建议 in the notes."""
+    practice = front.practice
+    if practice is None:
+        return []
+    steps = [(0, clip(plain(step.text), 70)) for step in practice.steps]
+    advice = [_text(b.children) for b in body if b.kind == "box" and b.anchor == "teacher"]
+    notes = ["实训目标：", *practice.goals, "成果要求：", *(plain(r) for r in practice.results), *advice]
+    return [Slide("bullets", f"项目实训：{practice.title}", bullets=steps[:MAX_BULLETS], notes="\n".join(notes))]
 
 
 def _term(reg: Registry) -> Any:
