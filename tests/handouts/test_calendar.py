@@ -15,6 +15,7 @@ from coursekit.handouts.cli import handouts
 from coursekit.handouts.jobs import Selection, plan
 from coursekit.handouts.pdf import write_pdf
 from coursekit.registry import load
+from coursekit.render import cn_number
 from coursekit.templatedir import of_course
 
 from conftest import FIXTURE, ROOT
@@ -41,9 +42,19 @@ def test_weeks_follow_the_course_in_order() -> None:
 def test_every_worksheet_is_due_once_and_every_selfcheck_done() -> None:
     reg = load(ROOT)
     weeks = build_calendar(reg, settings(reg))
-    due = [d for w in weeks for d in w.due]
+    practice = [d for w in weeks for d in w.due if "实训：" in d]
+    due = [d for w in weeks for d in w.due if "实训：" not in d]
     embedded = {arg for p in reg.lessons for name, arg, _ in reg.pages[p].calls if name == "worksheet"}
     assert len(due) == len(set(due)) == len(embedded)
+    # each project's 项目实训 is due in the week its last task ends, as the project page says
+    titles = [f"项目{reg.projects[s].number}实训：{f.practice.title}（交项目实训自评互评表）"
+              for s, f in sorted(reg.project_pages.items()) if f.practice]
+    assert practice == titles and len(titles) == 6
+    for title in titles:
+        week = next(w for w in weeks if title in w.due)
+        number = title[2:title.index("实训")]
+        last = reg.lessons_of(next(s for s, p in reg.projects.items() if str(p.number) == number))[-1][1]
+        assert any(f"任务{cn_number(last.task)}　{last.title}" in c for c in week.content)
     counts = [int(s.split("（")[1].split(" ")[0]) for w in weeks for s in w.selfcheck]
     banks = reg.of(kinds.QUESTIONS).values()
     assert len(counts) == len(reg.lessons) and sum(counts) == sum(i.selfcheck for b in banks for i in b.items)

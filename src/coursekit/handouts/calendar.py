@@ -2,7 +2,7 @@
 
 Tasks are taught in course order, each taking its minutes in class periods; a task that does not fit in
 what is left of a week goes on the next week (续). A task's worksheets are due and its 课后自测 is done in
-the week the task ends. The review and exam sessions of ``data/course.yml`` follow the last task.
+the week the task ends; a project's 项目实训 (its 自评互评表) in the week its last task ends. The review and exam sessions of ``data/course.yml`` follow the last task.
 """
 
 from __future__ import annotations
@@ -99,8 +99,11 @@ def build_calendar(reg: Registry, s: Settings) -> list[Week]:
     for p in schedule.projects:
         if not p.rows:  # its planned hours hold its place until its task pages are written
             items.append((f"项目{p.number}　{p.title}（任务编写中）", Fraction(p.planned_minutes, PERIOD), [], [], ""))
+        front = reg.project_pages.get(p.slug)
         for r in p.rows:
             due = [f"{w.label + ' ' if w.label else ''}{w.title}" for w in r.records.get(kinds.WORKSHEETS.name, [])]
+            if r is p.rows[-1] and front is not None and front.practice is not None:  # done with the last task
+                due.append(f"项目{p.number}实训：{front.practice.title}（交项目实训自评互评表）")
             n = selfchecks.get((p.slug, r.task), 0)
             check = [f"项目{p.number}任务{cn_number(r.task)}自测（{n} 题）"] if n else []
             items.append((f"项目{p.number}　任务{cn_number(r.task)}　{r.title}", Fraction(r.minutes, PERIOD), due,

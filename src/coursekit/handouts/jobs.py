@@ -125,7 +125,7 @@ def _add_calendar(jobs: dict[str, Job], reg: Registry, sel: Selection, base: str
     for out in paths.calendar_outputs():
         if sel.wants(out):
             key = digest(pdf_base if out.fmt == "pdf" else base, "calendar", out.fmt, job_id(s), reg.course,
-                         reg.lessons, {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
+                         reg.lessons, reg.project_pages, {p: [c[:2] for c in reg.pages[p].calls] for p in reg.lessons},
                          [r for k in kinds.ALL if k.schedule for r in reg.records[k.name].values()],
                          list(reg.records[kinds.QUESTIONS.name].values()))
             jobs[out.rel] = Job(out.rel, "calendar", job_id(s), out.fmt, out.teacher, key)
