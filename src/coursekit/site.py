@@ -57,6 +57,7 @@ class Site:
     downloads: bool = False         # link each record to its generated files (set for `make build`)
     cache: registry_mod.Cache | None = None  # the caller's, kept across builds (mkdocs serve)
     registry: Registry | None = None          # already loaded by the caller: used as is
+    file_name: Callable[[str], str] | None = None  # 繁體 edition: the handouts' names (Converter.file_name)
 
     def __post_init__(self) -> None:
         check_edition(self.edition)
@@ -144,15 +145,19 @@ class Site:
 
     def slides_of(self, slug: str, page: str) -> str:
         """URL of a project's PPTX deck (teacher edition only: its notes hold answers and guidance)."""
-        return self._download_url(f"{handout_paths.DECKS}/{handout_paths.deck_name(slug)}", page) if self.teacher else ""
+        deck = f"{handout_paths.DECKS}/{handout_paths.deck_name(slug)}"
+        return self._download_url(deck, page, handout=False) if self.teacher else ""
 
     def question_files(self, page: str) -> list[tuple[str, str]]:
         """(label, URL) of the question bank's exports: teacher edition only (they hold every answer)."""
         outputs = handout_paths.visible(handout_paths.question_outputs(self.reg.course.exam is not None), self.teacher)
-        return [(o.label, self._download_url(o.rel, page)) for o in outputs]
+        return [(o.label, self._download_url(o.rel, page, handout=False)) for o in outputs]
 
-    def _download_url(self, rel: str, page: str) -> str:
-        """A file under the site's downloads folder, relative to the page's URL."""
+    def _download_url(self, rel: str, page: str, handout: bool = True) -> str:
+        """A file under the site's downloads folder, relative to the page's URL; a handout (``coursekit
+        handouts`` makes it, named in this edition's script) under :attr:`file_name`'s name."""
+        if handout and self.file_name is not None:
+            rel = self.file_name(rel)
         return get_relative_url(f"{handout_paths.SITE_DIR}/{rel}", page_url(page, self.directory_urls) or ".")
 
     def home_of(self, kind: str, id_: str) -> tuple[str, str]:

@@ -82,10 +82,19 @@ def execute(reg: Registry, jobs: list[Job], out: Path, cache: Path | None, worke
     for job in (j for j in jobs if j.fmt == "zip"):
         _zip(job, reg, store, report)
     for job in (j for j in jobs if j.output and j.rel not in report.failed):
-        if copy_if_changed(store.path(job.key, job.suffix), out / job.rel):
+        if copy_if_changed(store.path(job.key, job.suffix), out / out_name(reg, job)):
             report.written.append(job.rel)
     report.reused = sum(1 for j in jobs if j.output and j.rel not in report.rendered and j.rel not in report.failed)
     return report
+
+
+def out_name(reg: Registry, job: Job) -> str:
+    """Where a job's file goes under the output folder: its ``rel``, in Traditional for a 繁體 job
+    (教学日历.xlsx → 教學日曆.xlsx; the 繁體 pages link to the same name, :meth:`Converter.file_name`)."""
+    if job.lang == "zh-Hans":
+        return job.rel
+    from ..hant import converter
+    return converter(reg.root).file_name(job.rel)
 
 
 def run_jobs(todo: list[Job], reg: Registry, templates: Path, store: Store, report: Report,
@@ -148,11 +157,11 @@ def _zip(job: Job, reg: Registry, store: Store, report: Report) -> None:
     files = [(name, store.path(key, Path(rel).suffix)) for name, rel, key in job.members]
     folder = job.members[0][0].split("/")[0]
     text = listing(reg, job.id, job.teacher)
-    if job.lang != "zh-Hans":  # folder and file list in Traditional too
+    if job.lang != "zh-Hans":  # folder, file names and file list in Traditional too
         from ..hant import converter
         conv = converter(reg.root)
         text, folder = conv.convert(text), conv.convert(folder)
-        files = [(folder + name[name.index("/"):], path) for name, path in files]
+        files = [(folder + conv.file_name(name[name.index("/"):]), path) for name, path in files]
     write_zip(store.path(job.key, job.suffix), [(f"{folder}/目录.txt" if job.lang == "zh-Hans" else
                                                  f"{folder}/目錄.txt", text.encode("utf-8-sig")), *files])
     report.rendered[job.rel] = time.perf_counter() - start

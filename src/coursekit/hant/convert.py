@@ -73,6 +73,12 @@ class Converter:
             out[i] = text
         return out
 
+    def file_name(self, rel: str) -> str:
+        """A generated file's path in this edition: each run of Chinese characters converted on its own
+        (``教学日历.xlsx`` → ``教學日曆.xlsx``, ``01-x/项目实训自评互评表.docx`` → ``01-x/項目實訓自評互評表.docx``).
+        ``coursekit handouts --lang zh-Hant`` writes under this name and the edition's pages link to it."""
+        return self.convert_words(rel)
+
     def convert_words(self, text: str) -> str:
         """Each run of Chinese characters converted on its own: for text already cut into words."""
         runs = list(_RUN.finditer(text))

@@ -121,7 +121,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
             raise PluginError(f"coursekit: {exc}") from None
         try:
             self._site = Site(root, opts.edition, bool(config["use_directory_urls"]), templates=templates,
-                              downloads=opts.downloads)
+                              downloads=opts.downloads, file_name=self.conv.file_name if self.conv else None)
             words = self._site.search_words()
         except (CourseError, ValueError) as exc:
             raise PluginError(f"course content has problems:\n{exc}") from None
