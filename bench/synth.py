@@ -101,6 +101,8 @@ def _copy_project(dest: Path, slug: str, new_slug: str, suffix: str) -> None:
         text = re.sub(rf"^project: {slug}$", f"project: {new_slug}", text, count=1, flags=re.M)
         text = MACRO_ID.sub(lambda m: f'{m.group(1)}("{m.group(2)}{suffix}"', text)
         text = re.sub(r'^\{\{ quiz\("[^"]*"\) \}\}$', "", text, flags=re.M)  # a bank's quiz is on its own page only
+        text = re.sub(r"^(\s+worksheets: \[)([^\]]*)\]$", lambda m: m.group(1) + ", ".join(  # its 项目实训 hands in the copies
+            f"{w.strip()}{suffix}" for w in m.group(2).split(",")) + "]", text, flags=re.M)
         (out_dir / page.name).write_text(text, encoding="utf-8")
 
 
