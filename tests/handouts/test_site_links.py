@@ -1,4 +1,5 @@
-"""On the site: each worksheet, SOP and case links to its files, each project page to its 教学包."""
+"""On the site: each worksheet, SOP and case links to its files, each project page to its 教学包 and its
+项目实训自评互评表."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ def hrefs(html: str) -> list[str]:
 def test_no_links_unless_downloads_are_on() -> None:
     s = site("teacher", downloads=False)
     for html in (s.embed("worksheet", "all-fields", LESSON), s.embed("sop", "daily", LESSON), s.embed("case", "made-up", LESSON),
-                 s.project_overview({"project": "01-alpha"}, INDEX)):
+                 s.project_overview({"project": "01-alpha"}, INDEX), s.project_practice({"project": "01-alpha"}, INDEX)):
         assert "ck-downloads" not in html and not hrefs(html)
 
 
@@ -42,6 +43,7 @@ def test_student_pages_link_only_student_files() -> None:
                                             "../../../downloads/01-alpha/sops/daily.pdf"]
     assert hrefs(s.embed("case", "made-up", LESSON)) == ["../../../downloads/01-alpha/cases/made-up.pdf"]
     assert hrefs(s.project_overview({"project": "01-alpha"}, INDEX)) == ["../../downloads/01-alpha.zip"]
+    assert hrefs(s.project_practice({"project": "01-alpha"}, INDEX)) == ["../../downloads/01-alpha/项目实训自评互评表.docx"]
 
 
 def test_teacher_pages_also_link_teacher_files() -> None:
@@ -58,7 +60,7 @@ def test_every_link_finds_a_generated_file(fixture_pack, edition: str) -> None:
     out, _ = fixture_pack
     s = site(edition)
     pages = {LESSON: [s.embed("worksheet", "all-fields", LESSON), s.embed("sop", "daily", LESSON), s.embed("case", "made-up", LESSON)],
-             INDEX: [s.project_overview({"project": "01-alpha"}, INDEX)]}
+             INDEX: [s.project_overview({"project": "01-alpha"}, INDEX), s.project_practice({"project": "01-alpha"}, INDEX)]}
     for page, htmls in pages.items():
         for href in (h for html in htmls for h in hrefs(html)):
             target = posixpath.normpath(posixpath.join(page_url(page), href))
