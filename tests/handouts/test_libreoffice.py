@@ -57,6 +57,7 @@ def test_teacher_documents_convert(tmp_path: Path) -> None:
     assert "教学难点及化解" in texts["02-3-教案.docx"] and "合计180分钟" in texts["02-3-教案.docx"]
     assert "第16周" in texts["教学日历.xlsx"] and "期末考试" in texts["教学日历.xlsx"]
     assert "四、课程内容与学时分配" in texts["课程标准.docx"] and "课程思政" in texts["课程标准.docx"]
+    assert "开群前准备方案" in texts["课程标准.docx"] and "项目6实训" in texts["教学日历.xlsx"]  # the 项目实训
 
 
 def test_a_sample_of_the_real_pack_converts(real_pack, tmp_path: Path) -> None:
