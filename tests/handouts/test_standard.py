@@ -47,6 +47,8 @@ def test_word_file_reads_back(tmp_path: Path) -> None:
     assert [c.text for c in content.rows[0].cells] == ["项目", "任务", "学习重点（教学要求）", "学时"]
     assert content.rows[1].cells[1].text == "任务一　认识社群" and content.rows[1].cells[3].text == "2"
     assert len(ideology.rows) == 7 and ideology.cell(4, 0).text == "项目4　社群引流推广"
+    points = reg.course.standard.ideology[0].points if reg.course.standard else []
+    assert ideology.cell(1, 1).text == "；".join(points)  # one point after another, not run together
     weights = [int(r.cells[1].text.rstrip("%")) for r in grading.rows[1:]]
     assert weights == [p.weight for p in reg.course.grading] and sum(weights) == 100
     text = "\n".join(p.text for p in doc.paragraphs)

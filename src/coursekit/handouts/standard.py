@@ -121,6 +121,8 @@ def write_standard_docx(reg: Registry, dest: Path, lang: str = DEFAULT) -> None:
                 numbered(doc, list(value))  # type: ignore[call-overload]
             else:
                 rows: list[list[str]] = value  # type: ignore[assignment]
+                # a cell's lines (课程思政 points) would run together in Word, which joins a cell's lines
+                rows = [[cell.replace("\n", "；") for cell in row] for row in rows]
                 grid(doc, rows, header=len(rows[0]) != 4 or rows[0][0] != "课程名称")
     doc.save(str(dest))
 
