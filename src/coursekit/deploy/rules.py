@@ -2,9 +2,10 @@
 
 Cache rules (deploy/nginx/shequn.conf sends the same):
 
-- fingerprinted assets, material's ``assets/**/<name>.<8+ hex>.min.js|css`` and their ``.map``: the name
-  changes whenever the content does, so a year and ``immutable``;
-- pages, the search index, the sitemap: ``no-cache`` (kept, but revalidated on every use): a corrected page or
+- fingerprinted assets, material's ``assets/**/<name>.<8+ hex>.min.js|css`` and their ``.map``, and the
+  search shards ``search/shards/<name>.<hash>.json``: the name changes whenever the content does, so a
+  year and ``immutable``;
+- pages, the search index and its shards' manifest (which names the current shards), the sitemap: ``no-cache`` (kept, but revalidated on every use): a corrected page or
   a new homework must reach students at once, and a revalidation is a cheap 304;
 - everything else keeps its name across versions (the course's own ck-*.js and course.css, vendored
   scripts, images, downloads): five minutes, so a lesson's repeated page loads make no requests, while a
@@ -20,8 +21,9 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 SHORT = "public, max-age=300"
 
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$")
-ALWAYS_FRESH = re.compile(r"(?:\.html|(?:^|/)search/search_index\.json|(?:^|/)sitemap\.xml(?:\.gz)?)$")
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8,}\.min\.(?:js|css)(?:\.map)?$|(?:^|/)search/shards/[a-z0-9-]+\.[0-9a-f]{8,}\.json$")
+ALWAYS_FRESH = re.compile(r"(?:\.html|(?:^|/)search/search_index\.json|(?:^|/)search/shards/manifest\.json"
+                          r"|(?:^|/)sitemap\.xml(?:\.gz)?)$")
 
 # Explicit, so that the result does not depend on the machine's /etc/mime.types.
 TYPES: dict[str, str] = {

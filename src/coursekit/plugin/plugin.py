@@ -202,6 +202,8 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
             if not stock:
                 steps.rewrite_index(site_dir, self.site, self.urls, self.pinyin)
             hant.convert_site(config, self.conv, self.site.reg, stock, self.pinyin)
+            if not stock:
+                steps.write_shards(site_dir)  # after the zh-Hant edition's conversion of the index
             if self.cuts is not None:
                 self.cuts.save()  # after the index rewrite, which cuts too
         except CourseError as exc:

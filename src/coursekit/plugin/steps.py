@@ -19,7 +19,7 @@ from ..errors import CourseError
 from ..pagecheck import jinja_problems
 from ..pages import split_front_matter
 from ..search import index as index_mod
-from ..search import worker
+from ..search import shards, worker
 from ..search.pinyin import PinyinData, pinyin_data
 from ..search.query import prelude_data
 from ..search.records import record_entries
@@ -89,3 +89,12 @@ def rewrite_index(site_dir: Path, site: Site, urls: dict[str, str], pinyin: Piny
     worker.install(site_dir, data)
     log.debug("coursekit search: %d record entries, index and worker rewritten in %.3f s",
               added, time.perf_counter() - start)
+
+
+def write_shards(site_dir: Path) -> None:
+    """The index in pieces for the browser (coursekit.search.shards), from the final search_index.json."""
+    if not (site_dir / "search" / "search_index.json").exists():
+        return  # search is off in this build
+    start = time.perf_counter()
+    count = shards.write(site_dir)
+    log.debug("coursekit search: %d shard files in %.3f s", count, time.perf_counter() - start)

@@ -72,15 +72,21 @@ def compact(index: dict[str, Any]) -> dict[str, Any]:
 
 
 def add_entries(index: dict[str, Any], entries: Iterable[Entry]) -> int:
-    """Append record entries whose page is in the index; return how many were added."""
-    pages = {doc["location"] for doc in index["docs"] if "#" not in doc["location"]}
+    """Add record entries after their page's sections, if the page is in the index; return how many."""
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for doc in index["docs"]:
+        pages.setdefault(doc["location"].split("#")[0], []).append(doc)
     added = 0
     for e in entries:
-        if e.location.split("#")[0] not in pages:
+        page = e.location.split("#")[0]
+        if page not in pages or "#" in pages[page][0]["location"]:
             log.debug("search: no page %s in the index for %s", e.location, e.title)
             continue
-        index["docs"].append({"location": e.location, "title": segment(e.title), "text": segment(e.text)})
+        pages[page].append({"location": e.location, "title": segment(e.title), "text": segment(e.text)})
         added += 1
+    # each page's entries together, after its sections: the shards number documents page by page
+    # (coursekit.search.shards.refs), and lunr breaks ties in document order, so both orders agree
+    index["docs"] = [doc for docs in pages.values() for doc in docs]
     return added
 
 

@@ -163,6 +163,7 @@ var __coursekit = (function (data) {
   var COMMON = 0.25, frequency = new Map();
   function common(term, search) {
     var key = term.toLowerCase();
+    if (search.df) return search.df(key) / search.docs > COMMON;  // shards: the frequency is stored
     if (!frequency.has(key)) {
       var postings = search.index.invertedIndex[key] || {}, docs = new Set();
       Object.keys(postings).forEach(function (field) {
@@ -230,6 +231,7 @@ var __coursekit = (function (data) {
     return found;
   }
 
-  return { setup: setup, query: query, result: result };
+  return { setup: setup, query: query, result: result, simplify: simplify,
+           defining: function () { return defining; } };
 })(/*DATA*/{"t2s": "", "groups": [], "stop": [], "longest": 8});
 /* end of coursekit-search prelude */

@@ -18,6 +18,7 @@ from ..patches import SEARCH_HOOKS, PatchError
 log = logging.getLogger(__name__)
 
 PRELUDE = Path(__file__).with_name("worker.js")
+SHARDS = Path(__file__).with_name("shards.js")  # the sharded index's reader, after the query rewrite it calls
 START = "/* coursekit-search prelude"
 END = "/* end of coursekit-search prelude */\n"
 DATA = '/*DATA*/{"t2s": "", "groups": [], "stop": [], "longest": 8}'
@@ -35,10 +36,13 @@ def worker_file(site_dir: Path) -> Path:
 
 
 def prelude(data: dict[str, Any]) -> str:
-    """``worker.js`` with its data."""
+    """``worker.js`` with its data, then ``shards.js``."""
     code = PRELUDE.read_text(encoding="utf-8")
     if code.count(DATA) != 1:
         raise PatchError(f"{PRELUDE.name} must contain the data placeholder {DATA!r} exactly once")
+    if not code.endswith(END):
+        raise PatchError(f"{PRELUDE.name} must end with {END!r}")
+    code = code[:-len(END)] + SHARDS.read_text(encoding="utf-8") + END
     return code.replace(DATA, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
