@@ -78,7 +78,7 @@ def test_the_clear_button_leaves_no_tooltip_over_the_results(phone: Page) -> Non
     assert shown == []
 
 
-SEARCH_FILES = ("search_index", "workers/search.", "lunr")
+SEARCH_FILES = ("search_index", "search/shards/", "workers/search.", "lunr")
 
 
 def test_nothing_of_search_loads_before_the_reader_opens_it(browser: Browser, served_site: str) -> None:
@@ -92,7 +92,8 @@ def test_nothing_of_search_loads_before_the_reader_opens_it(browser: Browser, se
     page.locator("label.md-header__button[for=__search]").tap()
     ask(page, "社群裂变")
     loaded = [u for u in seen if any(f in u for f in SEARCH_FILES)]
-    assert any("search_index" in u for u in loaded) and any("workers/search." in u for u in loaded)
+    assert any("search/shards/manifest.json" in u for u in loaded) and any("workers/search." in u for u in loaded)
+    assert not any("search_index" in u for u in loaded), "the whole index is fetched: shards (coursekit/search/shards.py)"
     ctx.close()
 
 
