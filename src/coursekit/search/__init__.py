@@ -40,8 +40,39 @@ What this package adds, and why each piece sits where it does:
 **On demand**: material starts its worker and fetches the whole index on every first page
 view; two bundle patches (:data:`coursekit.patches.PATCHES`, ``ours``) create the worker at its
 first message and set it up when search first opens, and fetch the index for page highlighting
-(``?h=``) only on a page opened from a result. The index itself is still one file (bench/: what
-the first search adds).
+(``?h=``) only on a page opened from a result.
+
+**In pieces** (:mod:`.shards`, ``shards.js``). The whole index was what the first search cost
+(about 340 KB gzip, ten times that for a course ten times larger). The build now computes the lunr
+index material's worker would build (same tokenizer, separator, identity stemmer of ``lang: zh``,
+BM25 with material's b = 0, weights rounded as lunr rounds them) and writes it under
+``search/shards/``: terms grouped by the hash of their first character (the number of groups grows
+with the index, so a group stays small), each term's postings in a first tier of its best 100 per
+field and a tail; each page's titles; section texts, three sections a file. A bundle patch hands the
+worker the manifest instead of the index; on a query, ``shards.js`` fetches the groups of the
+query's characters (every word the query rewrite or material's segmenter can look up starts at one
+of them), runs the query rewrite, builds a lunr index of just those terms (lunr scores a document by
+the query terms' weights only, so scores are exact) and lets material's own ``Search`` rank it, then
+fetches the titles of the ten result pages and the one section text each shows, and highlights them
+with material's code on a small index of those documents. Why these choices:
+
+* exact ranking rather than an approximation: the relevance suite was tuned on lunr's scores; the
+  browser test asks a worker with the whole index and one with the shards every suite query and
+  expects the same pages and sections in the same order (107 of 107, at 1× and 10×);
+* a term's tail is fetched whenever the query has that term: a bound check (the left-out postings
+  cannot change the top ten) held for the pages but not always for a page's sections or material's
+  "terms matched" boost, which counts a term even at boost 0; tails are small (refs as gaps), and the
+  tier keeps a character's group small for the many queries that do not ask for its common words;
+* our own shards rather than pagefind: keeps jieba's segmentation, the query rewrite and material's
+  UI unchanged, and needs no binary at build time;
+* only the ten best pages are listed (their titles and one sentence each are what is fetched);
+  the count says 10 when more pages match;
+* ``file://`` (the offline bundle, where a worker cannot fetch files) keeps material's inlined
+  whole index: ``search_index.json`` is still written, for it, for the zh-Hant conversion that
+  rewrites it before the shards are cut, and for the tests that read it.
+
+Shard files carry one content hash in their names (cached for a year); the manifest is always
+revalidated (:mod:`coursekit.deploy.rules`, ``deploy/nginx/shequn.conf``).
 
 The coursekit plugin's ``stock_search`` option (:mod:`coursekit.plugin`) turns all of this off
 (and the segmenter fix and the ``ours`` patches in :mod:`coursekit.patches`) so the relevance suite and ``bench/``

@@ -218,10 +218,15 @@ var __ckShards = (function (ck) {
     });
   }
 
-  /* The worker's query hook: shards when the manifest came, material's own index otherwise. */
+  /* The worker's query hook: shards when the manifest came, material's own index otherwise. Queries
+     answer in the order they came (material shows whichever result arrives, without its query): a
+     query waiting for a fetch must not overwrite the answer to the reader's next keystroke. */
+  var queue = Promise.resolve();
   function run(value, de) {
     if (!info) return ck.result(de.search(ck.query(value, de)));
-    return query(value, de);
+    var next = queue.then(function () { return query(value, de); });
+    queue = next.catch(function () { return null; });
+    return next;
   }
 
   return {setup: function (data) { return ck.setup(setup(data)); }, run: run};
