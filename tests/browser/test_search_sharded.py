@@ -109,3 +109,19 @@ def test_document_text_reaches_the_results_escaped(small: tuple[Page, list[str]]
     assert "&lt;b&gt;" in group[0]["title"] and "<mark>粗体</mark>" in group[0]["title"]
     markup = re.findall(r"<[^>]*>", group[0]["title"] + "".join(doc.get("text", "") for doc in group))
     assert set(markup) <= {"<mark>", "</mark>", '<p class="ck-search-teaser">', "</p>"}, markup
+
+
+# Two queries at once, as two keystrokes: the answers, in the order they arrive.
+TWO = """([a, b]) => new Promise(resolve => {
+  const w = window.__workers.shards, got = [];
+  w.onmessage = ev => { got.push(ev.data.data); if (got.length === 2) resolve(got); };
+  w.postMessage({type: 2, data: a});
+  w.postMessage({type: 2, data: b});
+})"""
+
+
+def test_answers_come_in_the_order_of_the_queries(both: Page) -> None:
+    # the first needs shards no query has fetched yet; the second could be answered sooner
+    first, second = both.evaluate(TWO, ["私域流量复购", "社"])
+    assert wd.ranking(first) == wd.ranking(wd.ask(both, "whole", "私域流量复购"))
+    assert wd.ranking(second) == wd.ranking(wd.ask(both, "whole", "社"))
