@@ -31,7 +31,7 @@ import math
 import re
 import shutil
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ PART = 3              # sections per text file: a result's sentence needs one se
 SCALE = 1000          # weights have three decimals (lunr rounds them): stored exactly as integers
 K1, B = 1.2, 0.0      # lunr's k1; material sets b to 0
 FIELDS = ("title", "text", "tags")
+ANGLES = re.compile("([<>])")
 JS_SPACE = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 IDENTITY_LANGS = {"zh"}  # lunr-languages stemmers that return the word unchanged
 
@@ -51,18 +52,22 @@ def separator(config: dict[str, Any]) -> re.Pattern[str]:
 
 
 def text_sections(value: str) -> list[str]:
-    """The text between tags, exactly as material's ``extract`` finds it (a stray ``>`` ends a section)."""
-    out, start, end = [], 0, 0
-    while end < len(value):
-        c = value[end]
-        if c == "<" and end > start:
-            out.append(value[start:end])
-            start = end
-        elif c == ">":
-            start = end + 1
-        end += 1
-    if end > start:
-        out.append(value[start:end])
+    """The text between tags, exactly as material's ``extract`` finds it (a stray ``>`` ends a section).
+
+    material walks the string character by character: ``<`` ends a non-empty section and starts the
+    next one at itself, ``>`` drops the section it ends. The same walk over the pieces between them.
+    """
+    pieces = ANGLES.split(value)
+    out, cur = [], pieces[0]
+    for i in range(1, len(pieces), 2):
+        if pieces[i] == "<":
+            if cur:
+                out.append(cur)
+            cur = "<" + pieces[i + 1]
+        else:
+            cur = pieces[i + 1]
+    if cur:
+        out.append(cur)
     return out
 
 
@@ -103,38 +108,38 @@ def postings(index: dict[str, Any]) -> tuple[dict[str, dict[str, list[tuple[int,
     sep = separator(config)
     boosts = {f: float(config["fields"].get(f, {}).get("boost", 1) or 1) for f in FIELDS if f in config["fields"]}
     ref_of, mult = refs(docs)
-    tf: list[dict[str, dict[str, int]]] = []  # per doc, per field: term → count
+    tf: list[dict[str, Counter[str]]] = []  # per doc, per field: term → count
     lengths: dict[str, list[int]] = {f: [] for f in boosts}
     per_field_docs: dict[str, int] = defaultdict(int)  # lunr's idf counts a document once per field
-    docs_with: dict[str, set[int]] = defaultdict(set)
+    df: dict[str, int] = defaultdict(int)  # documents, each once
+    last: dict[str, int] = {}
     for i, doc in enumerate(docs):
-        fields: dict[str, dict[str, int]] = {}
+        fields: dict[str, Counter[str]] = {}
         for f in boosts:
-            counts: dict[str, int] = defaultdict(int)
             toks = tokens(doc.get(f), sep) if doc.get(f) is not None else []
-            for t in toks:
-                counts[t] += 1
+            counts = Counter(toks)
             lengths[f].append(len(toks))
             for t in counts:
                 per_field_docs[t] += 1
-                docs_with[t].add(i)
+                if last.get(t) != i:
+                    last[t] = i
+                    df[t] += 1
             fields[f] = counts
         tf.append(fields)
     n = len(docs)
     idf = {t: math.log(1 + abs((n - c + 0.5) / (c + 0.5))) for t, c in per_field_docs.items()}
     avg = {f: (sum(v) / len(v) if v else 0.0) for f, v in lengths.items()}
-    out: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(lambda: defaultdict(list))
+    out: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(dict)
+    floor, k1p = math.floor, K1 + 1
     for i, fields in enumerate(tf):
-        boost = float(docs[i].get("boost") or 1)
+        boost, ref = float(docs[i].get("boost") or 1), ref_of[i]
         for f, counts in fields.items():
-            weights = {}
+            norm = 1 - B + B * (lengths[f][i] / avg[f]) if avg[f] else 1.0
+            k, fb = K1 * norm, boosts[f]
             for t, c in counts.items():
-                norm = 1 - B + B * (lengths[f][i] / avg[f]) if avg[f] else 1.0
-                score = idf[t] * ((K1 + 1) * c) / (K1 * norm + c) * boosts[f] * boost
-                weights[t] = math.floor(score * 1000 + 0.5) / 1000  # Math.round(score * 1000) / 1000
-            for t, w in weights.items():
-                out[t][f].append((ref_of[i], w))
-    return out, {t: len(d) for t, d in docs_with.items()}, ref_of, mult
+                score = idf[t] * (k1p * c) / (k + c) * fb * boost  # lunr's order of operations
+                out[t].setdefault(f, []).append((ref, floor(score * 1000 + 0.5) / 1000))  # Math.round(x*1000)/1000
+    return out, df, ref_of, mult
 
 
 def bucket(term: str, count: int) -> int:
@@ -152,16 +157,18 @@ def build(index: dict[str, Any], tier: int = TIER) -> dict[str, bytes]:
         tail: dict[str, list[int]] = {}
         cuts: dict[str, int] = {}
         for f, plist in terms[term].items():
+            if len(plist) <= tier:
+                head[f] = _flat(sorted(plist))  # already in ref order, as a rule: linear
+                continue
             plist.sort(key=lambda p: (-p[1], p[0]))
-            head[f] = _flat(plist[:tier])
-            if len(plist) > tier:
-                tail[f] = _flat(plist[tier:])
-                cuts[f] = round(plist[tier][1] * SCALE)  # no tail weight is above it
+            head[f] = _flat(sorted(plist[:tier]))
+            tail[f] = _flat(sorted(plist[tier:]))
+            cuts[f] = round(plist[tier][1] * SCALE)  # no tail weight is above it
         if cuts:
             head["c"] = cuts
             rest[term] = tail
         first[term] = head
-    count = max(1, math.ceil(sum(len(_dumps([t, h])) for t, h in first.items()) / SHARD_BYTES))
+    count = max(1, math.ceil(len(_dumps(first)) / SHARD_BYTES))
     heads: list[dict[str, Any]] = [{} for _ in range(count)]
     tails: list[dict[str, Any]] = [{} for _ in range(count)]
     for term, head in first.items():
@@ -189,9 +196,9 @@ def build(index: dict[str, Any], tier: int = TIER) -> dict[str, bytes]:
 
 
 def _flat(plist: list[tuple[int, float]]) -> list[int]:
-    """Postings in ref order as ``[ref gap, weight × SCALE, …]``: small integers compress well."""
+    """Postings (in ref order) as ``[ref gap, weight × SCALE, …]``: small integers compress well."""
     out, last = [], 0
-    for ref, weight in sorted(plist):
+    for ref, weight in plist:
         out += [ref - last, round(weight * SCALE)]
         last = ref
     return out
