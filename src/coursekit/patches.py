@@ -79,11 +79,14 @@ _RESULT_META = ('.subscribe(([{items:l},{value:f}])=>{switch(l.length){case 0:s.
 
 PATCHES += (
     Patch(BUNDLE, _RESULT_META,
-          _RESULT_META.replace("{items:l}", "{items:l,ckSuggest:ck}")[:-2]
-          + 'if(ck){let g=document.createElement("span");g.className="ck-search-suggest";'
-            'g.textContent="你要找的是不是："+ck;s.append(" ",g)}})',
+          _RESULT_META.replace("{items:l}", "{items:l,ckSay:ck,ckTotal:ct,ckShown:cs}")
+          .replace("br(l.length)", "br(ct||l.length)")[:-2]
+          + 'if(cs)s.append(cs);if(ck){let g=document.createElement("span");g.className="ck-search-suggest";'
+            'g.textContent=ck;s.append(" ",g)}})',
           "the query rewrite corrects pinyin and homophone typos (siyu → 私域, 私欲 → 私域): the reader must see "
-          "what was searched instead, after the result count (as text: the correction is the reader's input)",
+          "what was searched instead, after the result count (as text: the correction is the reader's input); "
+          "with shards only the best pages are listed, so the count is of all pages found, and says how many "
+          "are listed (the words come from the worker's data, in the edition's script)",
           SOURCE + "components/search/result/index.ts", ours=True),
     # Search on demand (issue 18): a reader who never searches downloads neither the worker nor the index.
     Patch(BUNDLE,

@@ -57,6 +57,17 @@ def test_pinyin_and_typos_say_what_was_searched(phone: Page) -> None:
     expect(meta.locator(".ck-search-suggest")).to_have_count(0)
 
 
+def test_a_common_word_counts_every_page_found_and_says_how_many_are_listed(phone: Page) -> None:
+    ask(phone, "社群")  # on nearly every page: the shards list the best ten
+    meta = phone.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("只列出最相关的 10 个")
+    found = int(meta.inner_text().split(" ", 1)[0])
+    assert found > 10, meta.inner_text()
+    assert phone.locator(".md-search-result__item").count() <= 11  # ten, or eleven with the glossary's entry
+    ask(phone, "邓巴数")  # on a few pages: all of them are listed, nothing to say
+    expect(meta).not_to_contain_text("只列出")
+
+
 def test_the_suggestion_is_text(phone: Page) -> None:
     box = phone.locator("input.md-search__input")
     box.fill("<img src=x onerror=window.__pwned=1>私欲")  # no lunr syntax (" : ~ ^ *), so it is corrected

@@ -23,7 +23,7 @@ from typing import Any
 
 from ..registry import Registry
 from ..search.pinyin import PinyinData, pinyin_data, title_words
-from ..search.query import CJK_BLOCKS, STOPWORDS, alias_groups, han_chars
+from ..search.query import CJK_BLOCKS, LABELS, STOPWORDS, alias_groups, han_chars
 from .convert import Converter
 
 log = logging.getLogger(__name__)
@@ -89,7 +89,7 @@ def prelude_data(reg: Registry, index: dict[str, Any], conv: Converter, vocabula
     chars = han_chars(index)
     words = [*(w for g in aliases for w in g), *conv.convert_many(list(reg.course.search_words)), *title_words(index)]
     return {"t2s": char_pairs(chars), "groups": groups, "stop": stop, "longest": longest,
-            "pinyin": pinyin(words, chars)}
+            "labels": {key: conv.convert(text) for key, text in LABELS.items()}, "pinyin": pinyin(words, chars)}
 
 
 def term_groups(conv: Converter, index: dict[str, Any]) -> list[list[str]]:

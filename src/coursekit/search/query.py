@@ -112,10 +112,15 @@ def course_words(reg: Registry, index: dict[str, Any], groups: list[list[str]]) 
     return [*(w for g in groups for w in g), *reg.course.search_words, *title_words(index)]
 
 
+LABELS = {"suggest": "你要找的是不是：", "shown": "，只列出最相关的 # 个"}
+"""Words of the result list (patches.py shows them): after "你要找的是不是：" the corrected query, after the
+count of pages found (material's "# 个符合条件的结果") how many are listed when the shards list fewer."""
+
+
 def prelude_data(reg: Registry, index: dict[str, Any], pinyin: PinyinData = pinyin_data) -> dict[str, Any]:
     """Everything ``worker.js`` needs, as JSON-ready data (``pinyin``: :func:`.pinyin_data` or a cache of it)."""
     groups = alias_groups(reg)
     longest = max([8, *(len(w) for g in groups for w in g)])
     chars = han_chars(index)
     return {"t2s": t2s_pairs(chars), "groups": groups, "stop": list(STOPWORDS), "longest": longest,
-            "pinyin": pinyin(course_words(reg, index, groups), chars)}
+            "labels": dict(LABELS), "pinyin": pinyin(course_words(reg, index, groups), chars)}

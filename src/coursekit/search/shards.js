@@ -214,6 +214,10 @@ var __ckShards = (function (ck) {
       });
       var result = {items: out};
       if (found.suggest) result.suggest = found.suggest;
+      if (found.items.length > out.length) {  // say that only the best pages are listed, and how many were found
+        result.ckTotal = found.items.length;
+        result.ckShown = ck.label("shown", out.length);
+      }
       return ck.result(result);
     });
   }

@@ -227,11 +227,17 @@ var __coursekit = (function (data) {
       });
     });
     definitionFirst(found.items || []);
-    if (suggestion) found.ckSuggest = suggestion;
+    if (suggestion) {
+      found.ckSuggest = suggestion;
+      found.ckSay = label("suggest", "") + suggestion;
+    }
     return found;
   }
 
-  return { setup: setup, query: query, result: result, simplify: simplify,
+  /* The result list's words (query.py LABELS, converted for the 繁體 edition); "#" is a number. */
+  function label(name, n) { return ((data.labels || {})[name] || "").replace("#", n); }
+
+  return { setup: setup, query: query, result: result, simplify: simplify, label: label,
            defining: function () { return defining; } };
 })(/*DATA*/{"t2s": "", "groups": [], "stop": [], "longest": 8});
 /* end of coursekit-search prelude */
