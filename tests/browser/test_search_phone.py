@@ -68,6 +68,17 @@ def test_a_common_word_counts_every_page_found_and_says_how_many_are_listed(phon
     expect(meta).not_to_contain_text("只列出")
 
 
+def test_a_piece_of_the_index_that_does_not_come_is_said_and_tried_again(phone: Page) -> None:
+    phone.route("**/search/shards/t*", lambda route: route.fulfill(status=404))  # a deploy removed them
+    box = phone.locator("input.md-search__input")
+    box.fill("社群裂变")
+    meta = phone.locator(".md-search-result__meta")
+    expect(meta).to_contain_text("搜索数据没有下载成功", timeout=30_000)
+    phone.unroute("**/search/shards/t*")
+    ask(phone, "裂变")  # the network is back: the next query fetches again
+    expect(meta).not_to_contain_text("没有下载成功")
+
+
 def test_the_suggestion_is_text(phone: Page) -> None:
     box = phone.locator("input.md-search__input")
     box.fill("<img src=x onerror=window.__pwned=1>私欲")  # no lunr syntax (" : ~ ^ *), so it is corrected

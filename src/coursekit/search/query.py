@@ -112,9 +112,11 @@ def course_words(reg: Registry, index: dict[str, Any], groups: list[list[str]]) 
     return [*(w for g in groups for w in g), *reg.course.search_words, *title_words(index)]
 
 
-LABELS = {"suggest": "你要找的是不是：", "shown": "，只列出最相关的 # 个"}
+LABELS = {"suggest": "你要找的是不是：", "shown": "，只列出最相关的 # 个",
+          "failed": "。搜索数据没有下载成功：请检查网络，或刷新本页后再试"}
 """Words of the result list (patches.py shows them): after "你要找的是不是：" the corrected query, after the
-count of pages found (material's "# 个符合条件的结果") how many are listed when the shards list fewer."""
+count of pages found (material's "# 个符合条件的结果") how many are listed when the shards list fewer; after "没有找到…" why, when a piece of the index did not come
+(no network, or the site was updated since the page was opened: the old pieces are gone)."""
 
 
 def prelude_data(reg: Registry, index: dict[str, Any], pinyin: PinyinData = pinyin_data) -> dict[str, Any]:

@@ -24,6 +24,9 @@ var __ckShards = (function (ck) {
       files.set(name, fetch(new URL(name + "." + info.hash + ".json", base)).then(function (r) {
         if (!r.ok) throw new Error("search: " + name + " " + r.status);
         return r.json();
+      }).catch(function (error) {
+        files.delete(name);  // the next query tries again (mobile data comes back; a new deploy needs a reload)
+        throw error;
       }));
     }
     return files.get(name);
@@ -228,7 +231,9 @@ var __ckShards = (function (ck) {
   var queue = Promise.resolve();
   function run(value, de) {
     if (!info) return ck.result(de.search(ck.query(value, de)));
-    var next = queue.then(function () { return query(value, de); });
+    var next = queue.then(function () { return query(value, de); }).catch(function () {
+      return {items: [], ckShown: ck.label("failed", "")};  // a piece did not come: say so, not "nothing found"
+    });
     queue = next.catch(function () { return null; });
     return next;
   }
