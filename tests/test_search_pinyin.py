@@ -59,32 +59,59 @@ def test_a_missing_pypinyin_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_cache_answers_the_next_build_without_pypinyin(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / ".cache" / "coursekit" / "pinyin-mkdocs.json"
-    first = pinyin.PinyinCache(path)(["私域", "复购率"], {"域"})
+    path, machine = tmp_path / ".cache" / "coursekit" / "pinyin-mkdocs.json", tmp_path / "tmp"
+    cache = pinyin.PinyinCache(path, machine)
+    first = cache(["私域", "复购率"], {"域"})
     assert first == pinyin.pinyin_data(["私域", "复购率"], {"域"})
+    cache.save()
     assert path.exists()
 
     monkeypatch.setitem(sys.modules, "pypinyin", None)  # the next build: pypinyin is never imported
-    again = pinyin.PinyinCache(path)
+    again = pinyin.PinyinCache(path, tmp_path / "other-machine")
     assert again(["私域", "复购率"], {"域"}) == first
     with pytest.raises(RuntimeError, match="pypinyin is not installed"):
         again(["私域", "复购率"], {"域", "欲"})  # another character in the index: computed again
 
 
+def test_a_fresh_clone_on_the_same_machine_needs_no_pypinyin(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    machine = tmp_path / "tmp"
+    first = pinyin.PinyinCache(tmp_path / "one" / "pinyin.json", machine)(["私域"], set())
+    monkeypatch.setitem(sys.modules, "pypinyin", None)
+    assert pinyin.PinyinCache(tmp_path / "clone" / "pinyin.json", machine)(["私域"], set()) == first
+
+
 def test_the_cache_keeps_only_what_this_build_asked_for(tmp_path) -> None:
-    path = tmp_path / "pinyin.json"
-    cache = pinyin.PinyinCache(path)
+    path, machine = tmp_path / "pinyin.json", tmp_path / "tmp"
+    cache = pinyin.PinyinCache(path, machine)
     cache(["私域"], set())
     cache(["私域"], set())
     cache(["社群"], set())  # the Traditional index asks too: both kept
+    cache.save()
     assert len(json.loads(path.read_text(encoding="utf-8"))) == 2
-    pinyin.PinyinCache(path)(["裂变"], set())  # the next build asked for one answer only
+    hit = pinyin.PinyinCache(path, machine)
+    hit(["社群"], set())
+    hit(["私域"], set())  # both answers from the file: nothing to write
+    written = path.stat().st_mtime_ns
+    hit.save()
+    assert path.stat().st_mtime_ns == written
+    later = pinyin.PinyinCache(path, machine)
+    later(["裂变"], set())  # the next build asked for one answer only
+    later.save()
     assert len(json.loads(path.read_text(encoding="utf-8"))) == 1
+
+
+def test_the_temp_folder_keeps_the_newest_answers_only(tmp_path) -> None:
+    machine = tmp_path / "tmp"
+    cache = pinyin.PinyinCache(None, machine)
+    for n, word in enumerate(["私域", "社群", "裂变", "复购", "拉新", "引流", "转化", "社交", "用户", "画像",
+                              "活跃", "沉默", "成员", "群主", "话题", "文案", "内容", "打卡"]):
+        cache([word], set())
+    assert len(list(machine.glob("coursekit-pinyin-*.json"))) == pinyin.MACHINE_FILES
 
 
 def test_a_damaged_cache_only_costs_time(tmp_path) -> None:
     path = tmp_path / "pinyin.json"
     path.write_text("{not json", encoding="utf-8")
-    assert pinyin.PinyinCache(path)(["私域"], set())["words"] == [["私域", "si yu"]]
+    assert pinyin.PinyinCache(path, tmp_path / "a")(["私域"], set())["words"] == [["私域", "si yu"]]
     path.write_text(json.dumps({"x": 1}), encoding="utf-8")
-    assert pinyin.PinyinCache(path)(["私域"], set())["words"] == [["私域", "si yu"]]
+    assert pinyin.PinyinCache(path, tmp_path / "b")(["私域"], set())["words"] == [["私域", "si yu"]]

@@ -206,6 +206,7 @@ class CoursekitPlugin(BasePlugin[CoursekitConfig]):  # type: ignore[no-untyped-c
                 steps.write_shards(site_dir)  # after the zh-Hant edition's conversion of the index
             if self.cuts is not None:
                 self.cuts.save()  # after the index rewrite, which cuts too
+            self.pinyin.save()
         except CourseError as exc:
             raise PluginError(f"course content has problems:\n{exc}") from None
         except (PatchError, ValueError, RuntimeError) as exc:

@@ -20,8 +20,8 @@ and grows with the course's vocabulary, not with its text.
 pypinyin costs about half a second a build (its import and its dictionaries), more than the
 rest of the query data; the answer only changes with the words, the index's characters and
 pypinyin's version, so :class:`PinyinCache` keeps it beside jieba's cuts
-(``.cache/coursekit/pinyin-<config>.json``) and a build whose titles and characters did not
-change never imports pypinyin.
+(``.cache/coursekit/pinyin-<config>.json``) and in the temp folder, and a build whose titles and
+characters did not change never imports pypinyin.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ import json
 import logging
 import os
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
@@ -100,51 +101,83 @@ def pinyin_data(words: Iterable[str], index_chars: set[str]) -> dict[str, Any]:
 
 
 class PinyinCache:
-    """:func:`pinyin_data`, remembered in ``path`` across builds (one file per config, like jieba's cuts).
+    """:func:`pinyin_data`, remembered across builds, like jieba's cuts and its dictionary.
 
-    The file holds the answers this build asked for (the simplified and the Traditional index), so
-    it does not grow with old titles. A missing, damaged or foreign file only makes the build slower.
+    ``path`` (``.cache/coursekit/pinyin-<config>.json``) holds the answers the last build asked for
+    (the simplified and the Traditional index), so it does not grow with old titles; :meth:`save`
+    writes it at the end of a build. The temp folder keeps each answer too
+    (``coursekit-pinyin-<key>.json``, the newest :data:`MACHINE_FILES`), as jieba keeps its dictionary
+    there: a fresh clone of a course this machine built before skips pypinyin as well. A missing,
+    damaged or foreign file only makes the build slower.
     """
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, machine: Path | None = None) -> None:
         self.path = path
+        self.machine = machine if machine is not None else Path(tempfile.gettempdir())
         self.used: dict[str, Any] = {}
         self._stored: dict[str, Any] | None = None
 
     def __call__(self, words: Iterable[str], index_chars: set[str]) -> dict[str, Any]:
         words = list(words)
         key = _key(words, index_chars)
-        if key in self.used:
-            return self.used[key]  # type: ignore[no-any-return]
-        found = self._read().get(key)
-        if not (isinstance(found, dict) and set(found) == {"words", "chars"}):
+        found = self.used.get(key) or self._read().get(key) or _load(self._machine_file(key))
+        if not _valid(found):
             found = pinyin_data(words, index_chars)
-            self.used[key] = found
-            self._write()
+            self._keep(key, found)
         self.used[key] = found
-        return found
+        return found  # type: ignore[no-any-return]
+
+    def save(self) -> None:
+        """Write the answers this build used, if they are not what the file holds (atomically)."""
+        if self.path is None or not self.used or set(self.used) == set(self._read()):
+            return
+        _dump(self.path, self.used)
+        self._stored = dict(self.used)
 
     def _read(self) -> dict[str, Any]:
         if self._stored is None:
-            self._stored = {}
-            if self.path is not None and self.path.exists():
-                try:
-                    data = json.loads(self.path.read_text(encoding="utf-8"))
-                    self._stored = data if isinstance(data, dict) else {}
-                except (OSError, ValueError) as exc:
-                    log.info("ignoring %s (%s); computing pinyin again", self.path, exc)
+            found = _load(self.path) if self.path is not None else None
+            self._stored = found if isinstance(found, dict) else {}
         return self._stored
 
-    def _write(self) -> None:
-        if self.path is None:
-            return
+    def _machine_file(self, key: str) -> Path:
+        return self.machine / f"coursekit-pinyin-{key[:24]}.json"
+
+    def _keep(self, key: str, data: dict[str, Any]) -> None:
+        _dump(self._machine_file(key), data)
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(self.used, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(self.path)
-        except OSError as exc:  # a read-only checkout still builds, only slower next time
-            log.info("pinyin data not cached (%s)", exc)
+            kept = sorted(self.machine.glob("coursekit-pinyin-*.json"), key=lambda f: f.stat().st_mtime, reverse=True)
+            for old in kept[MACHINE_FILES:]:
+                old.unlink()
+        except OSError:
+            pass  # another build pruned first
+
+
+MACHINE_FILES = 16  # answers kept in the temp folder: a few courses and editions, and their recent titles
+
+
+def _valid(found: Any) -> bool:
+    return isinstance(found, dict) and set(found) == {"words", "chars"}
+
+
+def _load(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.info("ignoring %s (%s); computing pinyin again", path, exc)
+        return None
+
+
+def _dump(path: Path, data: Any) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+    except OSError as exc:  # a read-only checkout still builds, only slower next time
+        log.info("pinyin data not cached in %s (%s)", path, exc)
 
 
 def _key(words: list[str], index_chars: set[str]) -> str:
