@@ -112,3 +112,30 @@ def test_a_pipeline_it_cannot_reproduce_is_refused() -> None:
         shards.build({"config": {**CONFIG, "lang": ["en"]}, "docs": []})
     with pytest.raises(ValueError, match="shards.py"):
         shards.build({"config": {**CONFIG, "pipeline": ["trimmer", "stemmer"]}, "docs": []})
+
+
+def test_an_unchanged_index_is_written_from_the_temp_folder_without_cutting(tmp_path, monkeypatch) -> None:
+    site, machine = tmp_path / "site", tmp_path / "tmp"
+    (site / "search").mkdir(parents=True)
+    idx = index({"location": "a/", "title": "社群", "text": "运营"})
+    (site / "search" / "search_index.json").write_text(json.dumps(idx, ensure_ascii=False), encoding="utf-8")
+    count = shards.write(site, machine=machine)
+    first = {f.name: f.read_bytes() for f in (site / "search" / "shards").iterdir()}
+    assert len(first) == count and len(list(machine.glob("coursekit-shards-*.marshal"))) == 1
+
+    def refuse(*_: Any, **__: Any) -> None:
+        raise AssertionError("cut again")
+
+    monkeypatch.setattr(shards, "build", refuse)
+    shards.write(site, machine=machine)  # the next build (or a fresh clone) of the same index
+    assert {f.name: f.read_bytes() for f in (site / "search" / "shards").iterdir()} == first
+
+    (site / "search" / "search_index.json").write_text(json.dumps(index({"location": "a/", "title": "裂变"}),
+                                                                  ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(AssertionError, match="cut again"):  # another index: cut
+        shards.write(site, machine=machine)
+    next(machine.glob("coursekit-shards-*.marshal")).write_bytes(b"damaged")
+    monkeypatch.undo()
+    (site / "search" / "search_index.json").write_text(json.dumps(idx, ensure_ascii=False), encoding="utf-8")
+    shards.write(site, machine=machine)  # a damaged file: cut again, same files
+    assert {f.name: f.read_bytes() for f in (site / "search" / "shards").iterdir()} == first

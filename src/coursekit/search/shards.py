@@ -27,9 +27,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import math
+import os
 import re
 import shutil
+import tempfile
 import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -208,13 +211,50 @@ def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def write(site_dir: Path, tier: int = TIER) -> int:
-    """Write ``search/shards/`` from the built site's ``search_index.json``; return the number of files."""
-    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+def write(site_dir: Path, tier: int = TIER, machine: Path | None = None) -> int:
+    """Write ``search/shards/`` from the built site's ``search_index.json``; return the number of files.
+
+    The files depend only on the index, this module and ``tier``: they are kept in the temp folder
+    (``machine``; the newest :data:`MACHINE_FILES`), so a build whose index did not change (content
+    unchanged, or a fresh clone of a course built here before) writes them without cutting again.
+    """
+    raw = (site_dir / "search" / "search_index.json").read_bytes()
+    key = hashlib.sha256(b"\0".join([Path(__file__).read_bytes(), str(tier).encode(), raw])).hexdigest()[:24]
+    kept = (machine if machine is not None else Path(tempfile.gettempdir())) / f"coursekit-shards-{key}.marshal"
+    files = _cached(kept)
+    if files is None:
+        files = build(json.loads(raw.decode("utf-8")), tier)
+        _keep(kept, files)
     folder = site_dir / "search" / "shards"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    files = build(index, tier)
     for name, body in files.items():
         (folder / name).write_bytes(body)
     return len(files)
+
+
+MACHINE_FILES = 6  # sets of shard files kept in the temp folder (a few editions and courses)
+
+
+def _cached(path: Path) -> dict[str, bytes] | None:
+    try:
+        files = marshal.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged cache is only a slower build
+        return None
+    ok = isinstance(files, dict) and all(isinstance(k, str) and isinstance(v, bytes) for k, v in files.items())
+    return files if ok and "manifest.json" in files else None
+
+
+def _keep(path: Path, files: dict[str, bytes]) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps(files))
+        tmp.replace(path)
+        old = sorted(path.parent.glob("coursekit-shards-*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
+        for stale in old[MACHINE_FILES:]:
+            stale.unlink()
+    except OSError:
+        pass  # not kept: the next build cuts again
