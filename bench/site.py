@@ -40,7 +40,7 @@ CUTS = Path(".cache") / "coursekit"  # our jieba cut cache (coursekit/search/jie
 NUMERALS = "一二三四五六七八九十"
 EDITED = Path("docs/modules/01-preparation/1-know-community.md")  # the page the "edited" builds change
 TARGETS = {"build_ratio": 1.15, "new_machine_ratio": 1.5, "scale_cpu_per_page": 0.10, "scale_bytes_per_page": 0.20,
-           "lesson_gzip_bytes": 250_000, "index_gzip_bytes": 350_000, "search_ms": 150,
+           "lesson_gzip_bytes": 250_000, "search_ms": 150,  # the whole index's 350 KB: replaced by the first search's
            # issue 18: before any touch, what the first search adds, and that at 10× over 1×
            "first_visit_gzip_bytes": 200_000, "first_search_gzip_bytes": 120_000, "first_search_10x_ratio": 1.5}
 
@@ -127,10 +127,17 @@ def pages_of(site: Path) -> list[str]:
                   if p.name != "404.html" and "assets" not in p.relative_to(site).parts)
 
 
+TEACHER_SOURCES = ("questions", "lessonplans")
+"""data/ folders synth.py does not multiply: the question bank and the 教案 are teacher material (the student site
+shows a bank's 课后自测 on its own task page only), so counting them would make the 1× course's output per source
+byte look smaller than the 10× one's (they were 28 % of the 1× source when added)."""
+
+
 def source_bytes(project: Path) -> int:
-    """Bytes of the course's Markdown pages and YAML records."""
+    """Bytes of the course's Markdown pages and YAML records that the student site is made from."""
     return sum(p.stat().st_size for sub in ("docs", "data") for p in (project / sub).rglob("*")
-               if p.suffix in (".md", ".yml"))
+               if p.suffix in (".md", ".yml") and not (sub == "data" and p.relative_to(project / sub).parts[0]
+                                                       in TEACHER_SOURCES))
 
 
 def browser_figures(work: Path) -> dict:
