@@ -103,8 +103,8 @@ def test_the_cache_keeps_only_what_this_build_asked_for(tmp_path) -> None:
 def test_the_temp_folder_keeps_the_newest_answers_only(tmp_path) -> None:
     machine = tmp_path / "tmp"
     cache = pinyin.PinyinCache(None, machine)
-    for n, word in enumerate(["私域", "社群", "裂变", "复购", "拉新", "引流", "转化", "社交", "用户", "画像",
-                              "活跃", "沉默", "成员", "群主", "话题", "文案", "内容", "打卡"]):
+    for word in ["私域", "社群", "裂变", "复购", "拉新", "引流", "转化", "社交", "用户", "画像",
+                 "活跃", "沉默", "成员", "群主", "话题", "文案", "内容", "打卡"]:
         cache([word], set())
     assert len(list(machine.glob("coursekit-pinyin-*.json"))) == pinyin.MACHINE_FILES
 
