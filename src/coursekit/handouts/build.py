@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..atomicfile import atomic_path
 from ..registry import Registry, load
 from ..templatedir import of_course
 from .cache import Store
-from .files import atomic_path, copy_if_changed, write_zip
+from .files import copy_if_changed, write_zip
 from .jobs import Job, Selection, listing, plan
 from .write import render
 

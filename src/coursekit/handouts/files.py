@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
 import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
+
+from ..atomicfile import atomic_path
 
 log = logging.getLogger(__name__)
 
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)  # fixed, so the same members always make the same bytes
-
-
-@contextlib.contextmanager
-def atomic_path(final: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``final``; rename it into place only if the block succeeds."""
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = final.with_name(f".{final.stem}.{os.getpid()}.tmp{final.suffix}")
-    try:
-        yield tmp
-        os.replace(tmp, final)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def copy_if_changed(src: Path, dest: Path) -> bool:

@@ -24,11 +24,12 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
-import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
+
+from ..atomicfile import cache_write
 
 log = logging.getLogger(__name__)
 
@@ -111,13 +112,7 @@ class CutCache:
         if self.path is None or not self.missed:
             return
         data = {"format": FORMAT, "sig": self.sig, "cuts": {k: self.cuts[k] for k in self.used}}
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(marshal.dumps(data))
-            tmp.replace(self.path)
-        except OSError as exc:  # a read-only checkout still builds, only slower next time
-            log.info("jieba's cuts not cached (%s); the next build cuts again", exc)
+        cache_write(self.path, marshal.dumps(data), "jieba's cuts")
         self.missed = 0
 
 

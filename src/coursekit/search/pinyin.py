@@ -29,7 +29,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
@@ -37,6 +36,8 @@ from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
+
+from ..atomicfile import cache_write, keep_newest
 
 log = logging.getLogger(__name__)
 
@@ -145,12 +146,7 @@ class PinyinCache:
 
     def _keep(self, key: str, data: dict[str, Any]) -> None:
         _dump(self._machine_file(key), data)
-        try:
-            kept = sorted(self.machine.glob("coursekit-pinyin-*.json"), key=lambda f: f.stat().st_mtime, reverse=True)
-            for old in kept[MACHINE_FILES:]:
-                old.unlink()
-        except OSError:
-            pass  # another build pruned first
+        keep_newest(self.machine, "coursekit-pinyin-*.json", MACHINE_FILES)
 
 
 MACHINE_FILES = 16  # answers kept in the temp folder: a few courses and editions, and their recent titles
@@ -171,13 +167,7 @@ def _load(path: Path) -> Any:
 
 
 def _dump(path: Path, data: Any) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-    except OSError as exc:  # a read-only checkout still builds, only slower next time
-        log.info("pinyin data not cached in %s (%s)", path, exc)
+    cache_write(path, json.dumps(data, ensure_ascii=False).encode("utf-8"), "pinyin data")
 
 
 def _key(words: list[str], index_chars: set[str]) -> str:

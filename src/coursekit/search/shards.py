@@ -29,7 +29,6 @@ import hashlib
 import json
 import marshal
 import math
-import os
 import re
 import shutil
 import tempfile
@@ -37,6 +36,8 @@ import zlib
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
+
+from ..atomicfile import cache_write, keep_newest
 
 TIER = 100            # postings per term and field in the first tier
 SHARD_BYTES = 10_000  # first-tier bytes per shard, about (before gzip): the count grows with the index
@@ -248,13 +249,5 @@ def _cached(path: Path) -> dict[str, bytes] | None:
 
 
 def _keep(path: Path, files: dict[str, bytes]) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps(files))
-        tmp.replace(path)
-        old = sorted(path.parent.glob("coursekit-shards-*.marshal"), key=lambda f: f.stat().st_mtime, reverse=True)
-        for stale in old[MACHINE_FILES:]:
-            stale.unlink()
-    except OSError:
-        pass  # not kept: the next build cuts again
+    if cache_write(path, marshal.dumps(files), "search shards"):
+        keep_newest(path.parent, "coursekit-shards-*.marshal", MACHINE_FILES)

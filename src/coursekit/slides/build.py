@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ..handouts.files import atomic_path
+from ..atomicfile import atomic_path
 from ..outputs import deck_name
 from ..registry import load
 from ..slidespec import Slide
