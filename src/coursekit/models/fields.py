@@ -76,11 +76,8 @@ class BaseField(Model):
         return None
 
 
-class TextField(BaseField):
-    """A one-line answer."""
-
-    kind: Literal["text"]
-    placeholder: str = ""
+class _WrittenField(BaseField):
+    """A free-text answer (one line or several): one gradebook column, read back from Word as text."""
 
     def spec(self) -> dict[str, Any]:
         return {}
@@ -91,40 +88,32 @@ class TextField(BaseField):
     def fits(self, value: Any) -> bool:
         return isinstance(value, str)
 
-    def paper_mm(self) -> float:
-        return TEXT_MM
-
     def paper(self) -> list[Space]:
-        return [Box(TEXT_MM)]
+        return [Box(self.paper_mm())]
 
     def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
         return text_from_word(paras, tables, current)
 
 
-class TextareaField(BaseField):
+class TextField(_WrittenField):
+    """A one-line answer."""
+
+    kind: Literal["text"]
+    placeholder: str = ""  # declared after kind, as the schema and error messages list the fields
+
+    def paper_mm(self) -> float:
+        return TEXT_MM
+
+
+class TextareaField(_WrittenField):
     """A multi-line answer; ``lines`` sizes the writing space on paper."""
 
     kind: Literal["textarea"]
     lines: int = F(default=4, ge=1, le=40)
     placeholder: str = ""
 
-    def spec(self) -> dict[str, Any]:
-        return {}
-
-    def answer_columns(self, rows_used: int) -> list[tuple[str, Getter]]:
-        return [(self.label, text_getter(self.id))]
-
-    def fits(self, value: Any) -> bool:
-        return isinstance(value, str)
-
     def paper_mm(self) -> float:
         return float(self.lines * LINE_MM)
-
-    def paper(self) -> list[Space]:
-        return [Box(self.lines * LINE_MM)]
-
-    def from_word(self, paras: list[str], tables: list[list[list[str]]], current: Any) -> Any:
-        return text_from_word(paras, tables, current)
 
 
 class TableField(BaseField):
