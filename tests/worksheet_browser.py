@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+
+from coursekit.localserver import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "tests" / "vendor" / "axe.min.js"
@@ -125,3 +130,29 @@ def lambda_has_text(text: str) -> Any:
 def stored(page: Page, ws_id: str) -> dict[str, Any]:
     """A worksheet's answers as this browser stored them."""
     return page.evaluate("id => (CK.store.load(id) || {}).answers || {}", ws_id)
+
+
+@contextlib.contextmanager
+def serve_scripts(root: Path, assets: Path, scripts: list[str], body: str = "") -> Iterator[str]:
+    """A bare page at ``/index.html`` loading ``scripts`` (paths under ``assets``) and holding ``body``, on 127.0.0.1."""
+    for s in scripts:
+        (root / s).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(assets / s, root / s)
+    tags = "".join(f'<script src="/{s}"></script>' for s in scripts)
+    (root / "index.html").write_text(f'<!doctype html><meta charset="utf-8"><title>t</title>{tags}{body}',
+                                     encoding="utf-8")
+    with serve(root) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def error_free_page(browser: Browser, url: str) -> Iterator[Page]:
+    """A desktop page at ``url``; fails the test if a script on it threw."""
+    ctx = new_context(browser, "desktop")
+    page = ctx.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    yield page
+    ctx.close()
+    assert not errors

@@ -7,7 +7,6 @@ written to Word and laid out in the gradebook by the unchanged scripts.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,12 +14,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from coursekit.collect.spec import worksheet_spec
-from coursekit.localserver import serve
 from coursekit.models.fields import FIELD_KINDS
 from coursekit.site import Site
 
 from conftest import FIXTURE, ROOT
-from worksheet_browser import new_context
+from worksheet_browser import error_free_page, serve_scripts
 
 pytestmark = [pytest.mark.browser]
 
@@ -56,26 +54,14 @@ FORM = ('<fieldset><legend>评价</legend><div class="ck-field ck-field-stars" d
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A bare page with the field, text, Word and gradebook scripts, on 127.0.0.1."""
     root = tmp_path_factory.mktemp("fieldkinds-page")
-    for s in SCRIPTS:
-        (root / s).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(JS / s, root / s)
-    tags = "".join(f'<script src="/{s}"></script>' for s in SCRIPTS)
-    (root / "index.html").write_text(f'<!doctype html><meta charset="utf-8"><title>t</title>{tags}'
-                                     f'<div class="ck-worksheet">{FORM}</div>', encoding="utf-8")
-    with serve(root) as url:
+    with serve_scripts(root, JS, SCRIPTS, f'<div class="ck-worksheet">{FORM}</div>') as url:
         yield url
 
 
 @pytest.fixture
 def page(browser: Browser, served: str) -> Iterator[Page]:
-    ctx = new_context(browser, "desktop")
-    p = ctx.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    p.goto(served + "/index.html")
-    yield p
-    ctx.close()
-    assert not errors
+    with error_free_page(browser, served + "/index.html") as p:
+        yield p
 
 
 def test_every_kind_has_one_object_with_every_method(page: Page) -> None:

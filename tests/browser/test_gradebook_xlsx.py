@@ -21,9 +21,8 @@ from playwright.sync_api import Browser, Page
 from conftest import ROOT, run
 from coursekit.collect.columns import OTHER
 from coursekit.collect.spec import worksheet_spec
-from coursekit.localserver import serve
 from coursekit.registry import load
-from worksheet_browser import new_context
+from worksheet_browser import error_free_page, serve_scripts
 
 pytestmark = [pytest.mark.browser]
 
@@ -54,25 +53,14 @@ def specs() -> list[dict[str, Any]]:
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A bare page with the four scripts, on 127.0.0.1."""
     root = tmp_path_factory.mktemp("gradebook-page")
-    for s in SCRIPTS:
-        (root / s).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(JS / s, root / s)
-    tags = "".join(f'<script src="/{s}"></script>' for s in SCRIPTS)
-    (root / "index.html").write_text(f'<!doctype html><meta charset="utf-8"><title>t</title>{tags}', encoding="utf-8")
-    with serve(root) as url:
+    with serve_scripts(root, JS, SCRIPTS) as url:
         yield url
 
 
 @pytest.fixture
 def page(browser: Browser, served: str) -> Iterator[Page]:
-    ctx = new_context(browser, "desktop")
-    p = ctx.new_page()
-    errors: list[str] = []
-    p.on("pageerror", lambda e: errors.append(str(e)))
-    p.goto(served + "/index.html")
-    yield p
-    ctx.close()
-    assert not errors
+    with error_free_page(browser, served + "/index.html") as p:
+        yield p
 
 
 def build(page: Page, model: dict[str, Any]) -> openpyxl.Workbook:
