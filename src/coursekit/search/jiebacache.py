@@ -3,8 +3,8 @@
 material's search plugin calls ``jieba.cut`` once per run of Chinese characters:
 about 36 000 times for this course, a third of them on a run it has already cut
 (headings, table cells, repeated phrases). Cutting, and loading jieba's
-dictionary before the first cut (about half a second), are the largest costs
-of a build after Markdown itself.
+dictionary before the first cut (half a second as jieba loads it, a third of
+that through :mod:`.jiebaload`), are the largest costs of a build after Markdown itself.
 
 So the cuts are kept in ``.cache/coursekit/jieba-cuts-<config>.marshal`` beside mkdocs.yml
 (one file per config: editions cut different text; marshal, as jieba's own cache: plain data,
@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomicfile import cache_write
+from . import jiebaload
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ class CutCache:
             if words is None:
                 if self._learn is not None:  # the first real cut of this build: teach jieba the words first
                     learn, self._learn = self._learn, None
+                    jiebaload.load()  # its dictionary, before learning needs it: faster than jieba loads it
                     learn(self.words)
                 words = self.cuts[key] = tuple(original(sentence, cut_all, HMM))
                 self.missed += 1
