@@ -85,6 +85,18 @@ def test_a_common_term_keeps_its_best_postings_first_and_the_rest_in_the_tail() 
     assert "c" not in f[next(k for k, s in f.items() if k.startswith("t") and "页0" in s)]["页0"]
 
 
+def test_a_shard_has_a_tail_file_only_if_one_of_its_terms_has_a_tail(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every file is one more file for the build to write: no empty tails (the browser asks for a shard's
+    tail only for a term marked "c")."""
+    monkeypatch.setattr(shards, "SHARD_BYTES", 100)  # several shards, most without a common term
+    docs = [{"location": f"p{i}/", "title": f"页{i}", "text": "社群 " * (i + 1) + f"词{i}"} for i in range(5)]
+    f = files(index(*docs), tier=2)
+    count = f["manifest"]["config"]["shards"]["count"]
+    cut = {shards.bucket(term, count) for k, s in f.items() if k.startswith("t") for term, head in s.items() if "c" in head}
+    assert count > len(cut) > 0 and {int(k[1:]) for k in f if k.startswith("x")} == cut
+    assert all(f[f"x{b}"] for b in cut)
+
+
 def test_file_names_change_with_the_content_and_the_manifest_names_them() -> None:
     one = shards.build(index({"location": "a/", "title": "社群", "text": "运营"}))
     again = shards.build(index({"location": "a/", "title": "社群", "text": "运营"}))

@@ -14,7 +14,8 @@ decimals), and cut into files:
   alone give lunr's exact score);
 * ``x<N>.<hash>.json``: the remaining postings of those terms (``c`` in the first tier says which fields
   have more, and the highest weight left out), fetched when the query has such a term: the shard of a
-  character stays small for every query that does not ask for its most common words;
+  character stays small for every query that does not ask for its most common words (a shard whose
+  terms all fit in the first tier has no such file);
 * ``d<P>.<hash>.json``: page P's documents as ``[ref, location, title, …]``, for the results shown;
 * ``b<P>-<K>.<hash>.json``: the texts of page P's sections K × :data:`PART` … (ref → text), fetched for
   the one section of each shown result whose sentence is shown.
@@ -186,7 +187,8 @@ def build(index: dict[str, Any], tier: int = TIER) -> dict[str, bytes]:
         titles[f"d{page}"] += [ref, doc["location"], doc.get("title", "")]
         if isinstance(doc.get("text"), str):
             texts[f"b{page}-{section // PART}"][str(ref)] = doc["text"]
-    bodies = {**{f"t{i}": _dumps(h) for i, h in enumerate(heads)}, **{f"x{i}": _dumps(t) for i, t in enumerate(tails)},
+    # a shard with no tails has no x file (the browser asks for one only for a term marked "c")
+    bodies = {**{f"t{i}": _dumps(h) for i, h in enumerate(heads)}, **{f"x{i}": _dumps(t) for i, t in enumerate(tails) if t},
               **{k: _dumps(v) for k, v in titles.items()}, **{k: _dumps(v) for k, v in texts.items()}}
     digest = hashlib.sha256(b"".join(bodies[k] for k in sorted(bodies))).hexdigest()[:10]
     files = {f"{k}.{digest}.json": v for k, v in bodies.items()}
