@@ -71,6 +71,13 @@ PATCHES: tuple[Patch, ...] = (
           "a browser without ResizeObserver (older in-app browsers) loads the polyfill from unpkg.com: "
           "pages must not contact other hosts",
           SOURCE + "browser/element/size/_/index.ts"),
+    Patch(BUNDLE,
+          'n=L(t.pipe(Re(zt)),h(e,"keyup"),o)',
+          'n=L(t.pipe(Re(zt)),h(e,"keyup"),h(e,"input"),o)',
+          "the search box is read again only on keyup (and when the worker is ready, or on focus): text that "
+          "arrives without a key, pasted from a chat, picked from the phone keyboard's suggestions or committed by "
+          "a Chinese input method that sends no keyup, is not searched until the reader types once more",
+          SOURCE + "components/search/query/index.ts"),
 )
 
 _RESULT_META = ('.subscribe(([{items:l},{value:f}])=>{switch(l.length){case 0:s.textContent=f.length?'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -9,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
 def search(page: Page, query: str) -> None:
-    """Type a query the way a reader does (material listens for keyup, which CJK input may not fire)."""
+    """Type a query the way a reader does: the text, then a key (material itself listens for keyup only)."""
     page.locator("label.md-search__icon, .md-search__input").first.click()
     box = page.locator("input.md-search__input")
     box.fill(query)
@@ -32,6 +34,16 @@ def test_unspaced_query_reaches_the_right_page(page: Page, served_site: str) -> 
     page.locator(".md-search-result__item > a").first.click()
     expect(page.locator("article.md-content__inner")).to_contain_text("感知价值")
     assert [u for u in requests if not u.startswith(served_site)] == []
+
+
+def test_text_that_arrives_without_a_key_is_searched(page: Page, served_site: str) -> None:
+    """Pasted text, or what a Chinese input method commits, fires input and no keyup (as Playwright's fill)."""
+    page.goto(f"{served_site}/")
+    search(page, "感知价值")  # typed: the worker is ready and has answered
+    assert any("/2-definition-marketing/" in h for h in results(page)[:3])
+    page.locator("input.md-search__input").fill("社群裂变")  # no key pressed
+    expect(page.locator(".md-search-result__item > a").first).to_have_attribute(
+        "href", re.compile(r"modules/04-traffic/3-fission/"))
 
 
 def test_last_word_of_an_unspaced_query_counts(page: Page, served_site: str) -> None:
