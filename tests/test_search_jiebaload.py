@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
-import time
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jieba
@@ -45,22 +47,6 @@ def test_it_makes_the_tokenizer_jieba_makes(cached: tuple[Path, jieba.Tokenizer]
     assert "土鸡社群" in list(ours.cut(TEXT))
 
 
-def test_it_is_faster_than_jieba(cached: tuple[Path, jieba.Tokenizer]) -> None:
-    """The reason it exists (the bench measures the build; this keeps the reason from going stale)."""
-    tmp, _ = cached
-    mine, theirs = [], []
-    for _ in range(2):
-        tok = _tokenizer(tmp)
-        start = time.perf_counter()
-        jiebaload.load(tok)
-        mine.append(time.perf_counter() - start)
-        tok = _tokenizer(tmp)
-        start = time.perf_counter()
-        tok.initialize()
-        theirs.append(time.perf_counter() - start)
-    assert min(mine) < min(theirs) * 0.6, (mine, theirs)
-
-
 def test_it_steps_aside_where_jieba_would_do_something_else(tmp_path: Path,
                                                            cached: tuple[Path, jieba.Tokenizer]) -> None:
     assert jiebaload.load(_tokenizer(tmp_path)) is False  # no cache file yet: jieba builds one
@@ -79,16 +65,6 @@ def test_it_steps_aside_where_jieba_would_do_something_else(tmp_path: Path,
     assert jiebaload.load(loaded) is False and loaded.FREQ is freq  # loaded already: left as it is
 
 
-def test_the_default_tokenizer_is_the_one_filled() -> None:
-    """What a build calls (jiebacache, before its first real cut): jieba's module-level tokenizer."""
-    if jieba.dt.initialized:
-        assert jiebaload.load() is False
-    else:
-        jiebaload.load()  # True when the temp folder has jieba's cache; jieba's way otherwise
-        jieba.dt.check_initialized()
-    assert jieba.dt.initialized and jieba.dt.total > 0
-
-
 BUILD_CUT = """
 import jieba
 from coursekit.search.jiebacache import CutCache
@@ -103,10 +79,6 @@ print(list(jieba.cut("土鸡社群做用户画像")), jieba.dt.initialized, len(
 
 def test_a_build_s_first_real_cut_loads_it_this_way(cached: tuple[Path, jieba.Tokenizer]) -> None:
     """In a fresh process (jieba is global), as a build with new text: jieba's own load never runs."""
-    import os
-    import subprocess
-    import sys
-
     env = {**os.environ, "TMPDIR": str(cached[0]), "PYTHONPATH": str(Path(jiebaload.__file__).parents[2])}
     out = subprocess.run([sys.executable, "-c", BUILD_CUT], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["['土鸡社群',", "'做',", "'用户',", "'画像']", "True", "0"], out.stderr

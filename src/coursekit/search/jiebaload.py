@@ -8,7 +8,8 @@ no release since 0.42.1, 2020). :func:`load` does just that and sets what jieba'
 sets (``FREQ``, ``total``, ``initialized``) from the same file, so the tokenizer is the one jieba
 would have. It steps aside, leaving jieba to load (or build) as usual, whenever jieba would do
 anything else: another dictionary, another cache file name, no cache yet, or a damaged one.
-``tests/test_search_jiebaload.py`` checks this against jieba itself; jieba is pinned exactly.
+``tests/test_search_jiebaload.py`` checks this against jieba itself (the bench times both loads:
+``bench/jiebacost.py``); jieba is pinned exactly.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import logging
 import marshal
 import os
 import tempfile
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -32,8 +34,7 @@ def load(tokenizer: Any = None) -> bool:
             return False  # loaded already, or a dictionary or cache jieba names another way
         path = os.path.join(tok.tmp_dir or tempfile.gettempdir(), "jieba.cache")  # as jieba names it
         try:
-            with open(path, "rb") as file:
-                freq, total = marshal.loads(file.read())
+            freq, total = marshal.loads(Path(path).read_bytes())
         except Exception:  # noqa: BLE001 - as jieba: no cache, or a damaged one, and jieba builds it
             return False
         if not isinstance(freq, dict) or not isinstance(total, int):
